@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import addFormats from 'ajv-formats';
+import { type Document, OpenAPIBackend } from 'openapi-backend';
+import { parse } from 'yaml';
+import { contractsDir } from '../paths.js';
+
+export type ContractName = 'tink' | 'xs2a' | 'admin';
+
+const documents = new Map<ContractName, Document>();
+
+/** The parsed contract, read once per process. Contracts are inputs: never edited at run time. */
+export function loadContract(name: ContractName): Document {
+  let document = documents.get(name);
+  if (!document) {
+    document = parse(readFileSync(join(contractsDir, `${name}.yaml`), 'utf8')) as Document;
+    documents.set(name, document);
+  }
+  return document;
+}
+
+/** An openapi-backend instance that routes and validates against a contract (with formats checked). */
+export async function createOpenApi(name: ContractName): Promise<OpenAPIBackend> {
+  const api = new OpenAPIBackend({
+    definition: structuredClone(loadContract(name)),
+    strict: true,
+    quick: true,
+    validate: true,
+    ajvOpts: { allErrors: true, strict: false },
+    customizeAjv: (ajv) => {
+      addFormats.default(ajv);
+      return ajv;
+    },
+  });
+  await api.init();
+  return api;
+}

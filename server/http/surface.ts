@@ -1,0 +1,178 @@
+import type { ErrorObject } from 'ajv';
+import type { OpenAPIBackend, Operation, Request as OpenApiRequest } from 'openapi-backend';
+import { clockNow, sleep } from '../clock.js';
+import type { SandboxDeps } from '../deps.js';
+import type { ApiName, Violation } from '../journal.js';
+import type { TenantData } from '../store/types.js';
+import { parseBody } from './body.js';
+import type { Query, SandboxRequest, SandboxResponse } from './types.js';
+
+/** What is known of a request once it is routed to an operation, before anyone trusts it. */
+export interface RoutedRequest {
+  request: SandboxRequest;
+  operation: Operation;
+  operationId: string;
+  /** Path parameters by name, as in the contract. */
+  params: Record<string, string>;
+  /** The parsed body; `undefined` when there is none or it could not be parsed. */
+  body: unknown;
+}
+
+export type AuthOutcome<P> =
+  | { ok: true; tenant: TenantData; principal: P }
+  | { ok: false; response: SandboxResponse; tenantId?: string; violation?: Violation };
+
+export interface HandlerContext<P = unknown> extends RoutedRequest {
+  query: Query;
+  tenant: TenantData;
+  principal: P;
+  /** The tenant's virtual time for this request. */
+  now: number;
+  deps: SandboxDeps;
+  /** For handlers of safe methods that still change state (unsafe methods always commit). */
+  markChanged(): void;
+}
+
+/** A handler returns the response; it never sends it. Its key is the contract's operationId. */
+export type Handler<P = unknown> = (context: HandlerContext<P>) => SandboxResponse | Promise<SandboxResponse>;
+
+/** One emulated (or the admin) API: its contract, its handlers and how it speaks its errors. */
+export interface Surface<P = unknown> {
+  name: ApiName;
+  api: OpenAPIBackend;
+  handlers: Record<string, Handler<P>>;
+  /** Whether a path belongs to this API. */
+  owns(path: string): boolean;
+  authenticate(routed: RoutedRequest, deps: SandboxDeps): AuthOutcome<P> | Promise<AuthOutcome<P>>;
+  /** A body that could not be read: too large, or not parseable for its content type. */
+  rejectBody(routed: RoutedRequest, problem: 'too-large' | 'malformed', detail: string): SandboxResponse;
+  /** A request that breaks the contract's schema, in the API's own error format. */
+  rejectInvalid(errors: ErrorObject[], routed: RoutedRequest): SandboxResponse;
+  /** No operation at this path (allowed is empty) or not with this method. */
+  notFound(request: SandboxRequest, allowedMethods: string[]): SandboxResponse;
+  /** Last touches on every response of this API, e.g. request-id headers. */
+  finish?(response: SandboxResponse, request: SandboxRequest): SandboxResponse;
+}
+
+/** What running a request through a surface produced, for the journal and the contract check. */
+export interface SurfaceOutcome {
+  response: SandboxResponse;
+  operation: Operation | null;
+  tenant: TenantData | null;
+  tenantId: string | null;
+  violations: Violation[];
+  scenarioRule: { name: string; rule: string } | null;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function toOpenApiRequest(request: SandboxRequest, body?: unknown): OpenApiRequest {
+  return { method: request.method, path: request.path, headers: request.headers, query: request.query, body };
+}
+
+function allowedMethods(api: OpenAPIBackend, request: SandboxRequest): string[] {
+  return METHODS.filter((method) => api.matchOperation({ ...toOpenApiRequest(request), method })).map((m) =>
+    m.toUpperCase(),
+  );
+}
+
+export function schemaViolations(errors: ErrorObject[] | null | undefined, source: Violation['source']): Violation[] {
+  return (errors ?? []).map((error) => ({
+    source,
+    rule: 'schema',
+    where: error.instancePath || String(error.params?.missingProperty ?? ''),
+    message: `${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}`,
+  }));
+}
+
+/**
+ * One request through one surface: route, read the body, authenticate (which finds the tenant),
+ * settle the tenant's timeline, let the scenario engine have its say, validate, then run the handler
+ * and make its change durable. Every early exit is a response in the surface's own format.
+ */
+export async function runSurface<P>(surface: Surface<P>, request: SandboxRequest, deps: SandboxDeps): Promise<SurfaceOutcome> {
+  const outcome: SurfaceOutcome = {
+    response: { status: 500 },
+    operation: null,
+    tenant: null,
+    tenantId: null,
+    violations: [],
+    scenarioRule: null,
+  };
+  const operation = surface.api.matchOperation(toOpenApiRequest(request));
+  if (!operation) {
+    const allowed = allowedMethods(surface.api, request);
+    const rule = allowed.length ? 'method-not-allowed' : 'unknown-path';
+    const message = allowed.length
+      ? `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`
+      : `no operation at ${request.method} ${request.path}`;
+    outcome.violations.push({ source: 'request', rule, where: request.path, message });
+    outcome.response = surface.notFound(request, allowed);
+    return outcome;
+  }
+  outcome.operation = operation;
+
+  const parsed = request.bodyTooLarge ? null : parseBody(request);
+  const routed: RoutedRequest = {
+    request,
+    operation,
+    operationId: operation.operationId ?? '',
+    params: surface.api.router.parseRequest(toOpenApiRequest(request), operation).params ?? {},
+    body: parsed?.ok ? parsed.body : undefined,
+  };
+
+  const auth = await surface.authenticate(routed, deps);
+  if (!auth.ok) {
+    outcome.tenantId = auth.tenantId ?? null;
+    if (auth.violation) outcome.violations.push(auth.violation);
+    outcome.response = auth.response;
+    return outcome;
+  }
+  const tenant = auth.tenant;
+  outcome.tenant = tenant;
+  outcome.tenantId = tenant.id;
+
+  let changed = deps.timeline.settle(tenant, clockNow(tenant.clock)).length > 0;
+  const now = clockNow(tenant.clock);
+
+  const decision = deps.scenarios.decide({ api: surface.name, routed, tenant, now });
+  if (decision?.rule) outcome.scenarioRule = decision.rule;
+  if (decision?.delayMs) await sleep(decision.delayMs);
+  if (decision?.response) {
+    outcome.response = decision.response;
+    if (decision.changed) await deps.store.commit();
+    return outcome;
+  }
+
+  if (!parsed || !parsed.ok) {
+    const problem = parsed ? 'malformed' : 'too-large';
+    const detail = parsed && !parsed.ok ? parsed.reason : 'the body is larger than the configured limit';
+    outcome.violations.push({ source: 'request', rule: `${problem}-body`, where: 'body', message: detail });
+    outcome.response = surface.rejectBody(routed, problem, detail);
+    return outcome;
+  }
+
+  const validation = surface.api.validateRequest(toOpenApiRequest(request, routed.body), operation);
+  if (!validation.valid) {
+    outcome.violations.push(...schemaViolations(validation.errors, 'request'));
+    outcome.response = surface.rejectInvalid(validation.errors ?? [], routed);
+    return outcome;
+  }
+
+  const handler = surface.handlers[routed.operationId];
+  if (!handler) throw new Error(`${surface.name}: no handler for operationId ${routed.operationId}`);
+  outcome.response = await handler({
+    ...routed,
+    query: request.query,
+    tenant,
+    principal: auth.principal,
+    now,
+    deps,
+    markChanged: () => {
+      changed = true;
+    },
+  });
+  if (changed || !SAFE_METHODS.has(request.method)) await deps.store.commit();
+  return outcome;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/** The command line: the only module that reads argv and the environment, opens the store and listens. */
+import { CommanderError } from 'commander';
+import { createSandbox } from './app.js';
+import { ConfigError, parseCommandLine, type SandboxOptions } from './config.js';
+import { createLogger } from './logger.js';
+import { StoreFileError } from './store/json-file.js';
+
+const EXIT_USAGE = 2;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`tink-sandbox: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let options: SandboxOptions;
+  try {
+    options = parseCommandLine(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(0); // --help or --version was printed
+    fail((error as Error).message, EXIT_USAGE);
+  }
+  const logger = createLogger(options.logLevel);
+  let sandbox: Awaited<ReturnType<typeof createSandbox>>;
+  try {
+    sandbox = await createSandbox({ ...options, logger });
+  } catch (error) {
+    if (error instanceof StoreFileError || error instanceof ConfigError) fail(error.message, EXIT_USAGE);
+    throw error;
+  }
+  const { url } = await sandbox.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) =>
+    fail(`cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`, 1),
+  );
+  logger.info(
+    { url, data: options.dataFile ?? 'memory', seed: options.seed },
+    `tink-sandbox listening on ${url} (Tink and XS2A APIs; admin at ${url}/__admin)`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests in flight and flushing the store');
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'could not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`tink-sandbox: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

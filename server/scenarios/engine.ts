@@ -1,0 +1,35 @@
+import type { ApiName } from '../journal.js';
+import type { RoutedRequest } from '../http/surface.js';
+import type { SandboxResponse } from '../http/types.js';
+import type { TenantData } from '../store/types.js';
+
+export interface ScenarioInput {
+  api: ApiName;
+  routed: RoutedRequest;
+  tenant: TenantData;
+  now: number;
+}
+
+/** What the active scenario decides for a request before the emulation handles it. */
+export interface ScenarioDecision {
+  /** The rule that applied, for the journal. */
+  rule?: { name: string; rule: string };
+  /** Real latency to add before answering. */
+  delayMs?: number;
+  /** Answer this instead of running the handler (a fault, an override, a rate limit, ...). */
+  response?: SandboxResponse;
+  /** Whether deciding changed stored state (counters, named state) that must be committed. */
+  changed?: boolean;
+}
+
+export interface ScenarioEngine {
+  decide(input: ScenarioInput): ScenarioDecision | undefined;
+  /** Whether a scenario of this name is known (built in or loaded). */
+  knows(name: string): boolean;
+  /** Scenario definitions loaded at run time, for snapshots. */
+  exportDefinitions?(): unknown[];
+  importDefinitions?(definitions: unknown[]): void;
+}
+
+/** The engine until scenarios are loaded: nothing ever applies. */
+export const inactiveScenarioEngine: ScenarioEngine = { decide: () => undefined, knows: () => false };
