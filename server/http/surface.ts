@@ -3,7 +3,7 @@ import type { OpenAPIBackend, Operation, Request as OpenApiRequest } from 'opena
 import { clockNow, sleep } from '../clock.js';
 import type { SandboxDeps } from '../deps.js';
 import type { ApiName, Violation } from '../journal.js';
-import type { TenantData } from '../store/types.js';
+import type { Behaviour, TenantData } from '../store/types.js';
 import { parseBody } from './body.js';
 import type { Query, SandboxRequest, SandboxResponse } from './types.js';
 
@@ -19,7 +19,8 @@ export interface RoutedRequest {
 }
 
 export type AuthOutcome<P> =
-  | { ok: true; tenant: TenantData; principal: P }
+  /** `scenario`: one bound to the credential (a magic credential, or a token issued from one). */
+  | { ok: true; tenant: TenantData; principal: P; scenario?: string }
   | { ok: false; response: SandboxResponse; tenantId?: string; violation?: Violation };
 
 export interface HandlerContext<P = unknown> extends RoutedRequest {
@@ -28,6 +29,8 @@ export interface HandlerContext<P = unknown> extends RoutedRequest {
   principal: P;
   /** The tenant's virtual time for this request. */
   now: number;
+  /** The domain behaviour in force for this request: the tenant's, or a scenario's for this request only. */
+  behaviour: Behaviour;
   deps: SandboxDeps;
   /** For handlers of safe methods that still change state (unsafe methods always commit). */
   markChanged(): void;
@@ -136,7 +139,9 @@ export async function runSurface<P>(surface: Surface<P>, request: SandboxRequest
   let changed = deps.timeline.settle(tenant, clockNow(tenant.clock)).length > 0;
   const now = clockNow(tenant.clock);
 
-  const decision = deps.scenarios.decide({ api: surface.name, routed, tenant, now });
+  // A scenario asked for by this request (header) or bound to its credential outranks the tenant's.
+  const requested = request.headers['x-sandbox-scenario'] ?? auth.scenario;
+  const decision = deps.scenarios.decide({ api: surface.name, routed, tenant, now, ...(requested ? { requested } : {}) });
   if (decision?.rule) outcome.scenarioRule = decision.rule;
   if (decision?.delayMs) await sleep(decision.delayMs);
   if (decision?.response) {
@@ -168,6 +173,7 @@ export async function runSurface<P>(surface: Surface<P>, request: SandboxRequest
     tenant,
     principal: auth.principal,
     now,
+    behaviour: decision?.behaviour ?? tenant.behaviour,
     deps,
     markChanged: () => {
       changed = true;

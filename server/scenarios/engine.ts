@@ -1,13 +1,15 @@
 import type { ApiName } from '../journal.js';
 import type { RoutedRequest } from '../http/surface.js';
 import type { SandboxResponse } from '../http/types.js';
-import type { TenantData } from '../store/types.js';
+import type { Behaviour, TenantData } from '../store/types.js';
 
 export interface ScenarioInput {
   api: ApiName;
   routed: RoutedRequest;
   tenant: TenantData;
   now: number;
+  /** A scenario named by the request (`x-sandbox-scenario`) or bound to its credential. */
+  requested?: string;
 }
 
 /** What the active scenario decides for a request before the emulation handles it. */
@@ -20,6 +22,8 @@ export interface ScenarioDecision {
   response?: SandboxResponse;
   /** Whether deciding changed stored state (counters, named state) that must be committed. */
   changed?: boolean;
+  /** Domain behaviour for this request only (a per-request or magic-credential scenario). */
+  behaviour?: Behaviour;
 }
 
 export interface ScenarioEngine {
