@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdminSurface } from './admin/surface.js';
 import { clockNow, parseIso, realTimeClock } from './clock.js';
-import { type SandboxOptions, type SandboxOptionsInput, resolveOptions } from './config.js';
+import { resolveOptions, type SandboxOptions, type SandboxOptionsInput } from './config.js';
 import type { SandboxDeps } from './deps.js';
 import { problem } from './errors.js';
 import { createDispatcher, type Dispatch, type Page } from './http/dispatch.js';
@@ -18,8 +18,8 @@ import { Store } from './store/store.js';
 import { ALL_TINK_SCOPES, buildTenant, DEFAULT_TENANT_ID } from './tenants.js';
 import { Timeline } from './timeline.js';
 import { createTinkSurface } from './tink/surface.js';
-import { createXs2aSurface } from './xs2a/surface.js';
 import { xs2aPages } from './xs2a/pages.js';
+import { createXs2aSurface } from './xs2a/surface.js';
 
 export interface Listening {
   url: string;
@@ -95,7 +95,8 @@ export async function createSandbox(input: SandboxOptionsInput & { logger?: Logg
   // Only reached if the adapter itself throws (e.g. the client aborted mid-body).
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     logger.error({ err: error }, 'request failed before dispatch');
-    if (!res.headersSent) sendEncoded(req, res, encodeResponse(problem('internal-error', 'the request could not be read')));
+    if (!res.headersSent)
+      sendEncoded(req, res, encodeResponse(problem('internal-error', 'the request could not be read')));
   });
 
   const servers = new Set<Server>();

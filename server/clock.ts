@@ -63,7 +63,10 @@ export function addCalendar(ms: number, parts: { years: number; months: number; 
 }
 
 /** The parts of an instant in a named time zone, for APIs that speak local time (XS2A: Berlin). */
-export function zonedParts(ms: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+export function zonedParts(
+  ms: number,
+  timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     hourCycle: 'h23',
@@ -75,7 +78,14 @@ export function zonedParts(ms: number, timeZone: string): Record<'year' | 'month
     second: '2-digit',
   }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** The offset of a time zone from UTC at an instant, in milliseconds. */

@@ -78,7 +78,8 @@ const integer =
 const oneOf =
   (values: readonly string[]): Parser =>
   (raw, name) => {
-    if (!values.includes(raw)) throw new ConfigError(`${name}: expected one of ${values.join(', ')}, got "${raw}"`);
+    if (!values.includes(raw))
+      throw new ConfigError(`${name}: expected one of ${values.join(', ')}, got "${raw}"`);
     return raw;
   };
 
@@ -94,7 +95,8 @@ const boolean: Parser = (raw, name) => {
 };
 
 const instant: Parser = (raw, name) => {
-  if (parseIso(raw) === undefined) throw new ConfigError(`${name}: expected an ISO-8601 date-time, got "${raw}"`);
+  if (parseIso(raw) === undefined)
+    throw new ConfigError(`${name}: expected an ISO-8601 date-time, got "${raw}"`);
   return raw;
 };
 
@@ -109,33 +111,135 @@ interface OptionSpec {
 
 /** Every option, once: the CLI flags, the environment variables and the config file keys come from here. */
 export const OPTION_SPECS: OptionSpec[] = [
-  { key: 'port', flag: '--port <port>', env: 'TINK_SANDBOX_PORT', parse: integer(0, 65535), help: 'port to listen on (0 = any free port)' },
+  {
+    key: 'port',
+    flag: '--port <port>',
+    env: 'TINK_SANDBOX_PORT',
+    parse: integer(0, 65535),
+    help: 'port to listen on (0 = any free port)',
+  },
   { key: 'host', flag: '--host <host>', env: 'TINK_SANDBOX_HOST', parse: text, help: 'address to listen on' },
-  { key: 'dataFile', flag: '--data <file>', env: 'TINK_SANDBOX_DATA', parse: text, help: 'persist state to this JSON file' },
-  { key: 'seed', flag: '--seed <n>', env: 'TINK_SANDBOX_SEED', parse: integer(0, 2 ** 31 - 1), help: 'seed of the demo data and ids' },
-  { key: 'scenario', flag: '--scenario <name>', env: 'TINK_SANDBOX_SCENARIO', parse: text, help: 'scenario active by default' },
-  { key: 'scenariosDir', flag: '--scenarios-dir <dir>', env: 'TINK_SANDBOX_SCENARIOS_DIR', parse: text, help: 'directory of your own scenario files' },
-  { key: 'logLevel', flag: '--log-level <level>', env: 'TINK_SANDBOX_LOG_LEVEL', parse: oneOf(LOG_LEVELS), help: `one of ${LOG_LEVELS.join(', ')}` },
-  { key: 'credentials.tinkClientId', flag: '--tink-client-id <id>', env: 'TINK_SANDBOX_TINK_CLIENT_ID', parse: text, help: "default tenant's Tink client id" },
-  { key: 'credentials.tinkClientSecret', flag: '--tink-client-secret <secret>', env: 'TINK_SANDBOX_TINK_CLIENT_SECRET', parse: text, help: "default tenant's Tink client secret" },
-  { key: 'credentials.xs2aApiKey', flag: '--xs2a-api-key <key>', env: 'TINK_SANDBOX_XS2A_API_KEY', parse: text, help: "default tenant's XS2A API key" },
-  { key: 'acceptAnyCredentials', flag: '--accept-any-credentials [bool]', env: 'TINK_SANDBOX_ACCEPT_ANY_CREDENTIALS', parse: boolean, help: 'accept any Tink client or XS2A key into the default tenant' },
-  { key: 'documentedOnly', flag: '--documented-only [bool]', env: 'TINK_SANDBOX_DOCUMENTED_ONLY', parse: boolean, help: "Tink: refuse the Elixir client's undocumented dialect" },
-  { key: 'journalSize', flag: '--journal-size <n>', env: 'TINK_SANDBOX_JOURNAL_SIZE', parse: integer(1, 1_000_000), help: 'requests kept in the journal' },
-  { key: 'validateResponses', flag: '--validate-responses <mode>', env: 'TINK_SANDBOX_VALIDATE_RESPONSES', parse: oneOf(RESPONSE_VALIDATION), help: 'check own responses against the contracts: off, log or strict' },
-  { key: 'bodyLimit', flag: '--body-limit <bytes>', env: 'TINK_SANDBOX_BODY_LIMIT', parse: integer(1024, 1024 ** 3), help: 'largest request body accepted' },
-  { key: 'clockStart', flag: '--clock <iso>', env: 'TINK_SANDBOX_CLOCK', parse: instant, help: "start the default tenant's clock at this instant" },
-  { key: 'clockFrozen', flag: '--clock-frozen [bool]', env: 'TINK_SANDBOX_CLOCK_FROZEN', parse: boolean, help: "freeze the default tenant's clock" },
+  {
+    key: 'dataFile',
+    flag: '--data <file>',
+    env: 'TINK_SANDBOX_DATA',
+    parse: text,
+    help: 'persist state to this JSON file',
+  },
+  {
+    key: 'seed',
+    flag: '--seed <n>',
+    env: 'TINK_SANDBOX_SEED',
+    parse: integer(0, 2 ** 31 - 1),
+    help: 'seed of the demo data and ids',
+  },
+  {
+    key: 'scenario',
+    flag: '--scenario <name>',
+    env: 'TINK_SANDBOX_SCENARIO',
+    parse: text,
+    help: 'scenario active by default',
+  },
+  {
+    key: 'scenariosDir',
+    flag: '--scenarios-dir <dir>',
+    env: 'TINK_SANDBOX_SCENARIOS_DIR',
+    parse: text,
+    help: 'directory of your own scenario files',
+  },
+  {
+    key: 'logLevel',
+    flag: '--log-level <level>',
+    env: 'TINK_SANDBOX_LOG_LEVEL',
+    parse: oneOf(LOG_LEVELS),
+    help: `one of ${LOG_LEVELS.join(', ')}`,
+  },
+  {
+    key: 'credentials.tinkClientId',
+    flag: '--tink-client-id <id>',
+    env: 'TINK_SANDBOX_TINK_CLIENT_ID',
+    parse: text,
+    help: "default tenant's Tink client id",
+  },
+  {
+    key: 'credentials.tinkClientSecret',
+    flag: '--tink-client-secret <secret>',
+    env: 'TINK_SANDBOX_TINK_CLIENT_SECRET',
+    parse: text,
+    help: "default tenant's Tink client secret",
+  },
+  {
+    key: 'credentials.xs2aApiKey',
+    flag: '--xs2a-api-key <key>',
+    env: 'TINK_SANDBOX_XS2A_API_KEY',
+    parse: text,
+    help: "default tenant's XS2A API key",
+  },
+  {
+    key: 'acceptAnyCredentials',
+    flag: '--accept-any-credentials [bool]',
+    env: 'TINK_SANDBOX_ACCEPT_ANY_CREDENTIALS',
+    parse: boolean,
+    help: 'accept any Tink client or XS2A key into the default tenant',
+  },
+  {
+    key: 'documentedOnly',
+    flag: '--documented-only [bool]',
+    env: 'TINK_SANDBOX_DOCUMENTED_ONLY',
+    parse: boolean,
+    help: "Tink: refuse the Elixir client's undocumented dialect",
+  },
+  {
+    key: 'journalSize',
+    flag: '--journal-size <n>',
+    env: 'TINK_SANDBOX_JOURNAL_SIZE',
+    parse: integer(1, 1_000_000),
+    help: 'requests kept in the journal',
+  },
+  {
+    key: 'validateResponses',
+    flag: '--validate-responses <mode>',
+    env: 'TINK_SANDBOX_VALIDATE_RESPONSES',
+    parse: oneOf(RESPONSE_VALIDATION),
+    help: 'check own responses against the contracts: off, log or strict',
+  },
+  {
+    key: 'bodyLimit',
+    flag: '--body-limit <bytes>',
+    env: 'TINK_SANDBOX_BODY_LIMIT',
+    parse: integer(1024, 1024 ** 3),
+    help: 'largest request body accepted',
+  },
+  {
+    key: 'clockStart',
+    flag: '--clock <iso>',
+    env: 'TINK_SANDBOX_CLOCK',
+    parse: instant,
+    help: "start the default tenant's clock at this instant",
+  },
+  {
+    key: 'clockFrozen',
+    flag: '--clock-frozen [bool]',
+    env: 'TINK_SANDBOX_CLOCK_FROZEN',
+    parse: boolean,
+    help: "freeze the default tenant's clock",
+  },
 ];
 
 function assign(target: Record<string, unknown>, key: string, value: unknown): void {
   const [head, tail] = key.split('.') as [string, string | undefined];
-  if (tail === undefined) target[head] = value;
-  else assign((target[head] ??= {}) as Record<string, unknown>, tail, value);
+  if (tail === undefined) {
+    target[head] = value;
+    return;
+  }
+  target[head] ??= {};
+  assign(target[head] as Record<string, unknown>, tail, value);
 }
 
 function lookup(source: Record<string, unknown>, key: string): unknown {
-  return key.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], source);
+  return key
+    .split('.')
+    .reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], source);
 }
 
 function readConfigFile(file: string): Record<string, unknown> {
@@ -143,22 +247,28 @@ function readConfigFile(file: string): Record<string, unknown> {
   try {
     content = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`--config: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ConfigError(
+      `--config: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = parseYaml(content);
   } catch (error) {
-    throw new ConfigError(`--config: ${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(
+      `--config: ${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`--config: ${file} must hold an object of options`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new ConfigError(`--config: ${file} must hold an object of options`);
   return parsed as Record<string, unknown>;
 }
 
 function checkConfigKeys(config: Record<string, unknown>, file: string): void {
   const known = new Set(OPTION_SPECS.map((spec) => spec.key.split('.')[0]));
   for (const key of Object.keys(config)) {
-    if (!known.has(key)) throw new ConfigError(`--config: ${file} has unknown option "${key}"; known: ${[...known].join(', ')}`);
+    if (!known.has(key))
+      throw new ConfigError(`--config: ${file} has unknown option "${key}"; known: ${[...known].join(', ')}`);
   }
 }
 
@@ -176,7 +286,11 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
   try {
     program.parse(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError && (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')) throw error;
+    if (
+      error instanceof CommanderError &&
+      (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+    )
+      throw error;
     const message = error instanceof CommanderError ? error.message.replace(/^error: /, '') : String(error);
     throw new ConfigError(`${message}; run tink-sandbox --help for the options`);
   }
@@ -187,17 +301,25 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
 
   const options = structuredClone(DEFAULT_OPTIONS) as unknown as Record<string, unknown>;
   for (const spec of OPTION_SPECS) {
-    const attribute = spec.flag.split(' ')[0]!.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    const attribute = spec.flag
+      .split(' ')[0]!
+      .slice(2)
+      .replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     const fromFlag = flags[attribute];
     const flagName = spec.flag.split(' ')[0]!;
-    if (fromFlag !== undefined) assign(options, spec.key, spec.parse(fromFlag === true ? 'true' : String(fromFlag), flagName));
-    else if (env[spec.env] !== undefined && env[spec.env] !== '') assign(options, spec.key, spec.parse(env[spec.env]!, spec.env));
-    else if (lookup(config, spec.key) !== undefined) assign(options, spec.key, spec.parse(String(lookup(config, spec.key)), `${configFile}: ${spec.key}`));
+    if (fromFlag !== undefined)
+      assign(options, spec.key, spec.parse(fromFlag === true ? 'true' : String(fromFlag), flagName));
+    else if (env[spec.env] !== undefined && env[spec.env] !== '')
+      assign(options, spec.key, spec.parse(env[spec.env]!, spec.env));
+    else if (lookup(config, spec.key) !== undefined)
+      assign(options, spec.key, spec.parse(String(lookup(config, spec.key)), `${configFile}: ${spec.key}`));
   }
   return options as unknown as SandboxOptions;
 }
 
-export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'credentials'>> & { credentials?: Partial<DefaultCredentials> };
+export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'credentials'>> & {
+  credentials?: Partial<DefaultCredentials>;
+};
 
 /** Options for `createSandbox()`: defaults filled in, nothing read from argv or the environment. */
 export function resolveOptions(input: SandboxOptionsInput = {}): SandboxOptions {

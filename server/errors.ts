@@ -14,7 +14,10 @@ export const PROBLEMS = {
   'method-not-allowed': { status: 405, title: 'This path does not accept this method' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'payload-too-large': { status: 413, title: 'The request body is larger than the sandbox accepts' },
-  'unsupported-media-type': { status: 415, title: 'The request body has a media type the sandbox cannot read' },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'The request body has a media type the sandbox cannot read',
+  },
   'internal-error': { status: 500, title: 'The sandbox failed; this is a bug in tink-sandbox' },
   'contract-drift': { status: 500, title: 'The sandbox produced a response its contract does not allow' },
 } as const;

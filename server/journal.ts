@@ -66,7 +66,10 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
   if (filter.tenant !== '*' && entry.tenant !== (filter.tenant ?? 'default')) return false;
   if (filter.method && entry.method !== filter.method.toUpperCase()) return false;
   if (filter.operationId && entry.operationId !== filter.operationId) return false;
-  if (filter.path && !(filter.path.includes('*') ? globToRegExp(filter.path).test(entry.path) : entry.path === filter.path)) {
+  if (
+    filter.path &&
+    !(filter.path.includes('*') ? globToRegExp(filter.path).test(entry.path) : entry.path === filter.path)
+  ) {
     return false;
   }
   if (filter.status) {

@@ -29,9 +29,11 @@ async function main(): Promise<void> {
     if (error instanceof StoreFileError || error instanceof ConfigError) fail(error.message, EXIT_USAGE);
     throw error;
   }
-  const { url } = await sandbox.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) =>
-    fail(`cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`, 1),
-  );
+  const { url } = await sandbox
+    .listen(options.port, options.host)
+    .catch((error: NodeJS.ErrnoException) =>
+      fail(`cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`, 1),
+    );
   logger.info(
     { url, data: options.dataFile ?? 'memory', seed: options.seed },
     `tink-sandbox listening on ${url} (Tink and XS2A APIs; admin at ${url}/__admin)`,

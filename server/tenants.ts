@@ -38,7 +38,11 @@ export interface TenantSpec {
 
 export function freshCredentials(): TenantCredentials {
   return {
-    tink: { clientId: randomToken('tsb-client-'), clientSecret: randomToken('tsb-secret-', 16), scopes: [...ALL_TINK_SCOPES] },
+    tink: {
+      clientId: randomToken('tsb-client-'),
+      clientSecret: randomToken('tsb-secret-', 16),
+      scopes: [...ALL_TINK_SCOPES],
+    },
     xs2a: { apiKey: randomToken('tsb-key-', 16) },
   };
 }

@@ -29,9 +29,13 @@ export const clockHandlers: Record<string, Handler> = {
     if (seconds !== undefined) return moveTo(context, start + Math.round(seconds * 1000));
     const duration = parseDuration(by ?? '');
     if (!duration) {
-      return problem('invalid-request', `by: "${by}" is not an ISO-8601 duration such as P91D, PT30M or P1DT12H`, {
-        errors: [{ field: 'by', message: 'expected an ISO-8601 duration (PnYnMnWnDTnHnMnS)' }],
-      });
+      return problem(
+        'invalid-request',
+        `by: "${by}" is not an ISO-8601 duration such as P91D, PT30M or P1DT12H`,
+        {
+          errors: [{ field: 'by', message: 'expected an ISO-8601 duration (PnYnMnWnDTnHnMnS)' }],
+        },
+      );
     }
     return moveTo(context, addCalendar(start, duration));
   },

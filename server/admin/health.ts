@@ -5,5 +5,6 @@ import { VERSION } from '../version.js';
 const startedAt = process.uptime();
 
 export const healthHandlers: Record<string, Handler> = {
-  getHealth: () => json(200, { status: 'ok', version: VERSION, uptimeSeconds: Math.round(process.uptime() - startedAt) }),
+  getHealth: () =>
+    json(200, { status: 'ok', version: VERSION, uptimeSeconds: Math.round(process.uptime() - startedAt) }),
 };

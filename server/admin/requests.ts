@@ -20,7 +20,8 @@ function filterFrom(context: HandlerContext): JournalFilter {
 }
 
 export const requestHandlers: Record<string, Handler> = {
-  listRequests: (context) => json(200, { requests: context.deps.journal.query(filterFrom(context)).map(presentEntry) }),
+  listRequests: (context) =>
+    json(200, { requests: context.deps.journal.query(filterFrom(context)).map(presentEntry) }),
 
   countRequests: (context) => {
     const body = (context.body ?? {}) as Omit<JournalFilter, 'tenant'>;

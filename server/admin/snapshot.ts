@@ -31,13 +31,17 @@ export const snapshotHandlers: Record<string, Handler> = {
       journal: deps.journal.exportEntries(),
       scenarios: deps.scenarios.exportDefinitions?.() ?? [],
     };
-    return json(200, snapshot, { 'content-disposition': 'attachment; filename="tink-sandbox-snapshot.json"' });
+    return json(200, snapshot, {
+      'content-disposition': 'attachment; filename="tink-sandbox-snapshot.json"',
+    });
   },
 
   importSnapshot: ({ body, deps }) => {
     const snapshot = body as Snapshot;
     if (!snapshot.state.tenants[DEFAULT_TENANT_ID]) {
-      return problem('invalid-snapshot', 'the snapshot has no default tenant', { errors: [{ field: 'state.tenants.default', message: 'required' }] });
+      return problem('invalid-snapshot', 'the snapshot has no default tenant', {
+        errors: [{ field: 'state.tenants.default', message: 'required' }],
+      });
     }
     try {
       deps.store.replaceState(structuredClone(snapshot.state));

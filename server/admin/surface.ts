@@ -14,9 +14,14 @@ import { tenantHandlers, unknownTenant } from './tenants.js';
 
 /** `/requestBody/clock/now` → `clock.now`; a missing property is named by itself. */
 export function fieldOf(error: ErrorObject): string {
-  const path = error.instancePath.replace(/^\/(requestBody|query|params|headers|path)/, '').replace(/^\//, '').replaceAll('/', '.');
-  const missing = error.params && 'missingProperty' in error.params ? String(error.params.missingProperty) : '';
-  const extra = error.params && 'additionalProperty' in error.params ? String(error.params.additionalProperty) : '';
+  const path = error.instancePath
+    .replace(/^\/(requestBody|query|params|headers|path)/, '')
+    .replace(/^\//, '')
+    .replaceAll('/', '.');
+  const missing =
+    error.params && 'missingProperty' in error.params ? String(error.params.missingProperty) : '';
+  const extra =
+    error.params && 'additionalProperty' in error.params ? String(error.params.additionalProperty) : '';
   return [path, missing || extra].filter(Boolean).join('.') || '(body)';
 }
 
@@ -52,12 +57,21 @@ export async function createAdminSurface(deps: SandboxDeps): Promise<Surface<nul
       const asked = firstQueryValue(request.query, 'tenant') ?? request.headers['x-sandbox-tenant'];
       const id = asked === undefined || asked === '*' ? DEFAULT_TENANT_ID : asked;
       const tenant = deps.store.tenant(id);
-      if (!tenant) return { ok: false, response: unknownTenant(id, deps.store.tenants().map((t) => t.id)) };
+      if (!tenant)
+        return {
+          ok: false,
+          response: unknownTenant(
+            id,
+            deps.store.tenants().map((t) => t.id),
+          ),
+        };
       return { ok: true, tenant, principal: null };
     },
 
     rejectBody: (_routed, kind, detail) =>
-      kind === 'too-large' ? problem('payload-too-large', detail) : problem('invalid-request', detail, { errors: [{ field: '(body)', message: detail }] }),
+      kind === 'too-large'
+        ? problem('payload-too-large', detail)
+        : problem('invalid-request', detail, { errors: [{ field: '(body)', message: detail }] }),
 
     rejectInvalid(errors) {
       const fields = errors.map((error) => ({ field: fieldOf(error), message: messageOf(error) }));
@@ -67,10 +81,16 @@ export async function createAdminSurface(deps: SandboxDeps): Promise<Surface<nul
 
     notFound(request: SandboxRequest, allowed) {
       if (allowed.length) {
-        const response = problem('method-not-allowed', `${request.method} is not allowed on ${request.path}; use ${allowed.join(' or ')}`);
+        const response = problem(
+          'method-not-allowed',
+          `${request.method} is not allowed on ${request.path}; use ${allowed.join(' or ')}`,
+        );
         return { ...response, headers: { ...response.headers, allow: allowed.join(', ') } };
       }
-      return problem('not-found', `no admin route at ${request.method} ${request.path}; see contracts/admin.yaml or docs/admin-api.md`);
+      return problem(
+        'not-found',
+        `no admin route at ${request.method} ${request.path}; see contracts/admin.yaml or docs/admin-api.md`,
+      );
     },
   };
 }

@@ -20,7 +20,10 @@ export const tenantHandlers: Record<string, Handler> = {
   createTenant: ({ body, deps }) => {
     const spec = (body ?? {}) as CreateTenantBody;
     if (spec.scenario && !deps.scenarios.knows(spec.scenario)) {
-      return problem('unknown-scenario', `unknown scenario '${spec.scenario}'; GET /__admin/scenarios lists the known ones`);
+      return problem(
+        'unknown-scenario',
+        `unknown scenario '${spec.scenario}'; GET /__admin/scenarios lists the known ones`,
+      );
     }
     const clock = realTimeClock();
     if (spec.clock?.now) clock.offsetMs = parseIso(spec.clock.now)! - clockNow(clock);
@@ -41,20 +44,33 @@ export const tenantHandlers: Record<string, Handler> = {
 
   getTenant: ({ params, deps }) => {
     const tenant = deps.store.tenant(params.tenantId!);
-    return tenant ? json(200, tenantView(tenant)) : unknownTenant(params.tenantId!, deps.store.tenants().map((t) => t.id));
+    return tenant
+      ? json(200, tenantView(tenant))
+      : unknownTenant(
+          params.tenantId!,
+          deps.store.tenants().map((t) => t.id),
+        );
   },
 
   deleteTenant: ({ params, deps }) => {
     const id = params.tenantId!;
-    if (id === DEFAULT_TENANT_ID) return problem('conflict', 'the default tenant cannot be deleted; reset it with POST /__admin/reset');
-    if (!deps.store.removeTenant(id)) return unknownTenant(id, deps.store.tenants().map((t) => t.id));
+    if (id === DEFAULT_TENANT_ID)
+      return problem('conflict', 'the default tenant cannot be deleted; reset it with POST /__admin/reset');
+    if (!deps.store.removeTenant(id))
+      return unknownTenant(
+        id,
+        deps.store.tenants().map((t) => t.id),
+      );
     deps.journal.clear(id);
     return noContent();
   },
 
   resetSandbox: ({ body, tenant, deps }) => {
     const { all = false, removeTenants = false } = (body ?? {}) as { all?: boolean; removeTenants?: boolean };
-    if (removeTenants && !all) return problem('invalid-request', 'removeTenants only goes with all: true', { errors: [{ field: 'removeTenants', message: 'needs all: true' }] });
+    if (removeTenants && !all)
+      return problem('invalid-request', 'removeTenants only goes with all: true', {
+        errors: [{ field: 'removeTenants', message: 'needs all: true' }],
+      });
     if (!all) {
       resetTenant(tenant);
       deps.journal.clear(tenant.id);

@@ -8,7 +8,11 @@ import type { SandboxResponse } from './types.js';
  * body must match the declared schema. Used by the tests on every response, and at run time when the
  * sandbox is started with response validation.
  */
-export function responseViolations(api: OpenAPIBackend, operation: Operation, response: SandboxResponse): Violation[] {
+export function responseViolations(
+  api: OpenAPIBackend,
+  operation: Operation,
+  response: SandboxResponse,
+): Violation[] {
   const declared = operation.responses ?? {};
   const status = String(response.status);
   if (!(status in declared) && !(`${status[0]}XX` in declared) && !('default' in declared)) {

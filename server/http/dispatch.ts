@@ -2,9 +2,9 @@ import { clockNow, machineNow, monotonicMs, toIso } from '../clock.js';
 import type { SandboxDeps } from '../deps.js';
 import { problem } from '../errors.js';
 import { type ApiName, journalBody } from '../journal.js';
-import { redactHeaders } from './redact.js';
 import { responseViolations } from './contract-check.js';
 import { type EncodedResponse, encodeResponse } from './encode.js';
+import { redactHeaders } from './redact.js';
 import { runSurface, type Surface, type SurfaceOutcome } from './surface.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
 
@@ -13,7 +13,11 @@ export interface Page {
   method: string;
   /** Path parameters when the path is this page's, otherwise null. */
   match(path: string): Record<string, string> | null;
-  handle(params: Record<string, string>, request: SandboxRequest, deps: SandboxDeps): SandboxResponse | Promise<SandboxResponse>;
+  handle(
+    params: Record<string, string>,
+    request: SandboxRequest,
+    deps: SandboxDeps,
+  ): SandboxResponse | Promise<SandboxResponse>;
 }
 
 export type Dispatch = (request: SandboxRequest) => Promise<EncodedResponse>;
@@ -21,8 +25,14 @@ export type Dispatch = (request: SandboxRequest) => Promise<EncodedResponse>;
 const JOURNALED: ReadonlySet<ApiName> = new Set(['tink', 'xs2a']);
 
 function unexpected(error: unknown, request: SandboxRequest, deps: SandboxDeps): SandboxResponse {
-  deps.logger.error({ err: error, method: request.method, path: request.path }, 'unexpected error while handling a request');
-  return problem('internal-error', `handling ${request.method} ${request.path} failed unexpectedly; the sandbox log has the stack trace`);
+  deps.logger.error(
+    { err: error, method: request.method, path: request.path },
+    'unexpected error while handling a request',
+  );
+  return problem(
+    'internal-error',
+    `handling ${request.method} ${request.path} failed unexpectedly; the sandbox log has the stack trace`,
+  );
 }
 
 function checkContract(surface: Surface, outcome: SurfaceOutcome, deps: SandboxDeps): void {
@@ -31,11 +41,18 @@ function checkContract(surface: Surface, outcome: SurfaceOutcome, deps: SandboxD
   const violations = responseViolations(surface.api, outcome.operation, outcome.response);
   if (violations.length === 0) return;
   outcome.violations.push(...violations);
-  deps.logger.warn({ operationId: outcome.operation.operationId, violations }, 'response does not match the contract');
+  deps.logger.warn(
+    { operationId: outcome.operation.operationId, violations },
+    'response does not match the contract',
+  );
   if (mode === 'strict') {
-    outcome.response = problem('contract-drift', `the ${surface.name} response to ${outcome.operation.operationId} broke its contract`, {
-      violations,
-    });
+    outcome.response = problem(
+      'contract-drift',
+      `the ${surface.name} response to ${outcome.operation.operationId} broke its contract`,
+      {
+        violations,
+      },
+    );
   }
 }
 
@@ -59,7 +76,9 @@ export function createDispatcher(deps: SandboxDeps, surfaces: Surface[], pages: 
     const surface = surfaces.find((candidate) => candidate.owns(request.path));
     if (!surface) {
       const known = surfaces.map((s) => s.name).join(', ');
-      return encodeResponse(problem('not-found', `nothing is served at ${request.path}; this sandbox serves the ${known} APIs`));
+      return encodeResponse(
+        problem('not-found', `nothing is served at ${request.path}; this sandbox serves the ${known} APIs`),
+      );
     }
 
     let outcome: SurfaceOutcome;
@@ -78,7 +97,8 @@ export function createDispatcher(deps: SandboxDeps, surfaces: Surface[], pages: 
     }
     const response = surface.finish ? surface.finish(outcome.response, request) : outcome.response;
     const encoded = encodeResponse(response);
-    if (JOURNALED.has(surface.name)) record(deps, surface.name, request, outcome, encoded, monotonicMs() - started);
+    if (JOURNALED.has(surface.name))
+      record(deps, surface.name, request, outcome, encoded, monotonicMs() - started);
     return encoded;
   };
 }
@@ -93,7 +113,8 @@ function record(
 ): void {
   let tenant = outcome.tenant;
   // A request that failed authentication belongs to no tenant, unless it names one.
-  if (!tenant && request.headers['x-sandbox-tenant']) tenant = deps.store.tenant(request.headers['x-sandbox-tenant']) ?? null;
+  if (!tenant && request.headers['x-sandbox-tenant'])
+    tenant = deps.store.tenant(request.headers['x-sandbox-tenant']) ?? null;
   const tenantId = tenant?.id ?? outcome.tenantId;
   deps.journal.record({
     id: deps.journal.nextId(),
@@ -107,8 +128,14 @@ function record(
     query: request.query,
     status: encoded.status,
     latencyMs: Math.round(latencyMs * 100) / 100,
-    request: { headers: redactHeaders(request.headers), body: journalBody(request.rawBody.length ? request.rawBody.toString('utf8') : null) },
-    response: { headers: encoded.headers, body: journalBody(encoded.payload ? encoded.payload.toString('utf8') : null) },
+    request: {
+      headers: redactHeaders(request.headers),
+      body: journalBody(request.rawBody.length ? request.rawBody.toString('utf8') : null),
+    },
+    response: {
+      headers: encoded.headers,
+      body: journalBody(encoded.payload ? encoded.payload.toString('utf8') : null),
+    },
     scenario: outcome.scenarioRule,
     violations: outcome.violations,
     fault: encoded.fault,

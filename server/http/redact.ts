@@ -20,7 +20,9 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (!SECRET_HEADERS.has(name.toLowerCase())) out[name] = value;
-    else out[name] = name.toLowerCase() === 'authorization' ? `${value.split(' ')[0] ?? ''} ${REDACTED}`.trim() : REDACTED;
+    else
+      out[name] =
+        name.toLowerCase() === 'authorization' ? `${value.split(' ')[0] ?? ''} ${REDACTED}`.trim() : REDACTED;
   }
   return out;
 }
@@ -30,7 +32,8 @@ export function redactBody(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactBody(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SECRET_FIELDS.has(key) && item !== null && item !== undefined ? REDACTED : redactBody(item, depth + 1);
+    out[key] =
+      SECRET_FIELDS.has(key) && item !== null && item !== undefined ? REDACTED : redactBody(item, depth + 1);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { OpenAPIBackend, Operation, Request as OpenApiRequest } from 'openapi-backend';
+import type { OpenAPIBackend, Request as OpenApiRequest, Operation } from 'openapi-backend';
 import { clockNow, sleep } from '../clock.js';
 import type { SandboxDeps } from '../deps.js';
 import type { ApiName, Violation } from '../journal.js';
@@ -80,7 +80,10 @@ function allowedMethods(api: OpenAPIBackend, request: SandboxRequest): string[] 
   );
 }
 
-export function schemaViolations(errors: ErrorObject[] | null | undefined, source: Violation['source']): Violation[] {
+export function schemaViolations(
+  errors: ErrorObject[] | null | undefined,
+  source: Violation['source'],
+): Violation[] {
   return (errors ?? []).map((error) => ({
     source,
     rule: 'schema',
@@ -94,7 +97,11 @@ export function schemaViolations(errors: ErrorObject[] | null | undefined, sourc
  * settle the tenant's timeline, let the scenario engine have its say, validate, then run the handler
  * and make its change durable. Every early exit is a response in the surface's own format.
  */
-export async function runSurface<P>(surface: Surface<P>, request: SandboxRequest, deps: SandboxDeps): Promise<SurfaceOutcome> {
+export async function runSurface<P>(
+  surface: Surface<P>,
+  request: SandboxRequest,
+  deps: SandboxDeps,
+): Promise<SurfaceOutcome> {
   const outcome: SurfaceOutcome = {
     response: { status: 500 },
     operation: null,
@@ -141,7 +148,13 @@ export async function runSurface<P>(surface: Surface<P>, request: SandboxRequest
 
   // A scenario asked for by this request (header) or bound to its credential outranks the tenant's.
   const requested = request.headers['x-sandbox-scenario'] ?? auth.scenario;
-  const decision = deps.scenarios.decide({ api: surface.name, routed, tenant, now, ...(requested ? { requested } : {}) });
+  const decision = deps.scenarios.decide({
+    api: surface.name,
+    routed,
+    tenant,
+    now,
+    ...(requested ? { requested } : {}),
+  });
   if (decision?.rule) outcome.scenarioRule = decision.rule;
   if (decision?.delayMs) await sleep(decision.delayMs);
   if (decision?.response) {
@@ -150,9 +163,9 @@ export async function runSurface<P>(surface: Surface<P>, request: SandboxRequest
     return outcome;
   }
 
-  if (!parsed || !parsed.ok) {
+  if (!parsed?.ok) {
     const problem = parsed ? 'malformed' : 'too-large';
-    const detail = parsed && !parsed.ok ? parsed.reason : 'the body is larger than the configured limit';
+    const detail = parsed?.ok === false ? parsed.reason : 'the body is larger than the configured limit';
     outcome.violations.push({ source: 'request', rule: `${problem}-body`, where: 'body', message: detail });
     outcome.response = surface.rejectBody(routed, problem, detail);
     return outcome;

@@ -1,6 +1,6 @@
-import type { ApiName } from '../journal.js';
 import type { RoutedRequest } from '../http/surface.js';
 import type { SandboxResponse } from '../http/types.js';
+import type { ApiName } from '../journal.js';
 import type { Behaviour, TenantData } from '../store/types.js';
 
 export interface ScenarioInput {

@@ -46,7 +46,9 @@ export class CoalescingJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(text) as T;
     } catch (error) {
-      throw new StoreFileError(`data file ${this.file} is not valid JSON (${(error as Error).message}); it was left unchanged`);
+      throw new StoreFileError(
+        `data file ${this.file} is not valid JSON (${(error as Error).message}); it was left unchanged`,
+      );
     }
   }
 

@@ -1,20 +1,24 @@
 import { Low, Memory } from 'lowdb';
 import { CoalescingJsonFile, StoreFileError } from './json-file.js';
-import { STATE_VERSION, type SandboxState, type TenantData } from './types.js';
+import { type SandboxState, STATE_VERSION, type TenantData } from './types.js';
 
 const emptyState = (): SandboxState => ({ version: STATE_VERSION, tenants: {} });
 
 function checkShape(state: unknown, file: string): SandboxState {
   const candidate = state as Partial<SandboxState> | null;
   if (!candidate || typeof candidate !== 'object' || candidate.version !== STATE_VERSION) {
-    throw new StoreFileError(`data file ${file} is not a tink-sandbox state of version ${STATE_VERSION}; it was left unchanged`);
+    throw new StoreFileError(
+      `data file ${file} is not a tink-sandbox state of version ${STATE_VERSION}; it was left unchanged`,
+    );
   }
   if (!candidate.tenants || typeof candidate.tenants !== 'object') {
     throw new StoreFileError(`data file ${file} has no "tenants" object; it was left unchanged`);
   }
   for (const [id, tenant] of Object.entries(candidate.tenants)) {
     if (!tenant || tenant.id !== id || !tenant.credentials || !tenant.clock || !tenant.tink || !tenant.xs2a) {
-      throw new StoreFileError(`data file ${file}: tenant "${id}" is incomplete; the file was left unchanged`);
+      throw new StoreFileError(
+        `data file ${file}: tenant "${id}" is incomplete; the file was left unchanged`,
+      );
     }
   }
   return candidate as SandboxState;

@@ -51,7 +51,11 @@ function salary(faker: Faker, now: number, monthsAgo: number, employer: string):
   };
 }
 
-function account(faker: Faker, now: number, fields: Pick<TinkAccount, 'externalId' | 'name' | 'type'>): TinkAccount {
+function account(
+  faker: Faker,
+  now: number,
+  fields: Pick<TinkAccount, 'externalId' | 'name' | 'type'>,
+): TinkAccount {
   return {
     ...fields,
     number: faker.finance.iban({ formatted: false, countryCode: 'DE' }),
@@ -72,12 +76,17 @@ export function seedTink(tenant: TenantData, faker: Faker, now: number): void {
   const employer = faker.company.name();
   const checking = account(faker, now, { externalId: 'demo-checking', name: 'Girokonto', type: 'CHECKING' });
   const savings = account(faker, now, { externalId: 'demo-savings', name: 'Tagesgeld', type: 'SAVINGS' });
-  const card = account(faker, now, { externalId: 'demo-credit-card', name: 'Kreditkarte', type: 'CREDIT_CARD' });
+  const card = account(faker, now, {
+    externalId: 'demo-credit-card',
+    name: 'Kreditkarte',
+    type: 'CREDIT_CARD',
+  });
   card.availableCredit = 2000;
 
   const history: TinkTransaction[] = [];
   for (let month = 0; month < 6; month += 1) history.push(salary(faker, now, month, employer));
-  for (let i = 0; i < 90; i += 1) history.push(transaction(faker, now, faker.number.int({ min: 1, max: 180 }), false));
+  for (let i = 0; i < 90; i += 1)
+    history.push(transaction(faker, now, faker.number.int({ min: 1, max: 180 }), false));
   for (let i = 0; i < 3; i += 1) history.push(transaction(faker, now, 0, true));
   for (const tx of history) checking.transactions[tx.externalId] = tx;
   for (let i = 0; i < 12; i += 1) {

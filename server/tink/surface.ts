@@ -4,7 +4,8 @@ import type { Surface } from '../http/surface.js';
 import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 
 /** Tink's error body for a request the API does not know: `{errorMessage, errorCode}` (reference §4.1). */
-const tinkError = (status: number, errorMessage: string, errorCode: string): SandboxResponse => json(status, { errorMessage, errorCode });
+const tinkError = (status: number, errorMessage: string, errorCode: string): SandboxResponse =>
+  json(status, { errorMessage, errorCode });
 
 /** The Tink surface: OAuth, users and the Connector API (paths under /api, /connector and /data). */
 export async function createTinkSurface(_deps: SandboxDeps): Promise<Surface> {

@@ -12,7 +12,13 @@ const money = (value: number) => Math.round(value * 100) / 100;
 
 const CATEGORIES = ['K.1.1', 'K.1.2', 'K.2.1', 'K.3.1', 'K.4.2', 'K.5.1'];
 
-function turnover(tenant: TenantData, faker: Faker, bookedAt: number, income: boolean, holderOfAccount: string): Turnover {
+function turnover(
+  tenant: TenantData,
+  faker: Faker,
+  bookedAt: number,
+  income: boolean,
+  holderOfAccount: string,
+): Turnover {
   const counterHolder = income ? faker.company.name() : faker.company.name();
   const amount = income
     ? money(faker.number.float({ min: 2500, max: 3500 }))
@@ -23,7 +29,9 @@ function turnover(tenant: TenantData, faker: Faker, bookedAt: number, income: bo
     bookingDate: toIsoDate(bookedAt),
     amount,
     currency: 'EUR',
-    purpose: income ? [`Gehalt ${holderOfAccount}`] : [faker.commerce.productName(), `Karte ${faker.string.numeric(4)}`],
+    purpose: income
+      ? [`Gehalt ${holderOfAccount}`]
+      : [faker.commerce.productName(), `Karte ${faker.string.numeric(4)}`],
     counterIban: germanIban(faker.string.numeric(8), faker.string.numeric(10)),
     counterBic: `${faker.string.alpha({ length: 4, casing: 'upper' })}DE${faker.string.alphanumeric({ length: 2, casing: 'upper' })}XXX`,
     counterHolder,
@@ -50,7 +58,14 @@ export function seedXs2a(tenant: TenantData, faker: Faker, now: number): void {
   state.users[user.id] = user;
 
   const validUntil = now + YEAR;
-  const token = { id: nextId(tenant, 'bat_'), userId: user.id, token: nextSecret(tenant, 'xs2a_'), validUntil, validUntilText: toIsoDate(validUntil), createdAt: now };
+  const token = {
+    id: nextId(tenant, 'bat_'),
+    userId: user.id,
+    token: nextSecret(tenant, 'xs2a_'),
+    validUntil,
+    validUntilText: toIsoDate(validUntil),
+    createdAt: now,
+  };
   state.tokens[token.id] = token;
 
   const connection = {
@@ -104,7 +119,8 @@ export function seedXs2a(tenant: TenantData, faker: Faker, now: number): void {
   const history: Turnover[] = [];
   for (let day = 180; day >= 1; day -= 1) {
     if (day % 30 === 2) history.push(turnover(tenant, faker, now - day * DAY, true, name));
-    if (faker.number.int({ min: 0, max: 2 }) > 0) history.push(turnover(tenant, faker, now - day * DAY, false, name));
+    if (faker.number.int({ min: 0, max: 2 }) > 0)
+      history.push(turnover(tenant, faker, now - day * DAY, false, name));
   }
   const opening = 1200;
   giro.balance = money(opening + history.reduce((total, t) => total + t.amount, 0));

@@ -17,7 +17,8 @@ export function xs2aAdminView(tenant: TenantData, now: number) {
     connections: Object.values(state.connections).map((connection) => ({
       ...connection,
       lastSynced: connection.lastSynced === null ? null : toIso(connection.lastSynced),
-      consentValidUntil: connection.consentValidUntil === null ? null : toIsoDate(connection.consentValidUntil),
+      consentValidUntil:
+        connection.consentValidUntil === null ? null : toIsoDate(connection.consentValidUntil),
       consentExpired: connection.consentValidUntil !== null && connection.consentValidUntil <= now,
       createdAt: toIso(connection.createdAt),
     })),

@@ -20,7 +20,9 @@ export async function operationIds(name: ContractName): Promise<string[]> {
   return (await api(name)).getOperations().map((operation) => operation.operationId ?? '');
 }
 
-async function findOperation(operationId: string): Promise<{ backend: OpenAPIBackend; operation: Operation }> {
+async function findOperation(
+  operationId: string,
+): Promise<{ backend: OpenAPIBackend; operation: Operation }> {
   for (const name of ['tink', 'xs2a', 'admin'] as const) {
     const backend = await api(name);
     const operation = backend.getOperation(operationId);
@@ -38,14 +40,26 @@ export const coverage = new Map<string, Set<number>>();
  */
 export async function expectContract(res: Response, operationId: string): Promise<void> {
   const { backend, operation } = await findOperation(operationId);
-  const body = res.body !== undefined && res.text !== '' && /json/.test(res.headers['content-type'] ?? '') ? res.body : undefined;
+  const body =
+    res.body !== undefined && res.text !== '' && /json/.test(res.headers['content-type'] ?? '')
+      ? res.body
+      : undefined;
   const violations = responseViolations(backend, operation, { status: res.status, body });
-  assert.deepEqual(violations, [], `${operationId} ${res.status} breaks its contract: ${JSON.stringify(violations)}\nbody: ${res.text}`);
-  const declared = operation.responses?.[String(res.status)] as { content?: Record<string, unknown> } | undefined;
+  assert.deepEqual(
+    violations,
+    [],
+    `${operationId} ${res.status} breaks its contract: ${JSON.stringify(violations)}\nbody: ${res.text}`,
+  );
+  const declared = operation.responses?.[String(res.status)] as
+    | { content?: Record<string, unknown> }
+    | undefined;
   const types = Object.keys(declared?.content ?? {});
   if (types.length && res.text !== '') {
     const actual = (res.headers['content-type'] ?? '').split(';')[0];
-    assert.ok(types.includes(actual ?? ''), `${operationId} ${res.status}: content-type ${actual} is not declared (${types.join(', ')})`);
+    assert.ok(
+      types.includes(actual ?? ''),
+      `${operationId} ${res.status}: content-type ${actual} is not declared (${types.join(', ')})`,
+    );
   }
   if (!coverage.has(operationId)) coverage.set(operationId, new Set());
   coverage.get(operationId)!.add(res.status);
