@@ -291,7 +291,10 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
       (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
     )
       throw error;
-    const message = error instanceof CommanderError ? error.message.replace(/^error: /, '') : String(error);
+    // One line: commander's suggestion ("Did you mean ...?") comes on a second line.
+    const message = (error instanceof CommanderError ? error.message : String(error))
+      .replace(/^error: /, '')
+      .replace(/\s*\n\s*/g, ' ');
     throw new ConfigError(`${message}; run tink-sandbox --help for the options`);
   }
   const flags = program.opts<Record<string, unknown>>();

@@ -62,23 +62,48 @@ function checkContract(surface: Surface, outcome: SurfaceOutcome, deps: SandboxD
  * the emulated APIs are journaled; the response is encoded here and nowhere else.
  */
 export function createDispatcher(deps: SandboxDeps, surfaces: Surface[], pages: Page[]): Dispatch {
+  const route = router(deps, surfaces, pages);
   return async function dispatch(request) {
     const started = monotonicMs();
+    const { encoded, note } = await route(request, started);
+    const ms = Math.round((monotonicMs() - started) * 10) / 10;
+    deps.logger.info(
+      { ...note, status: encoded.status, ms },
+      `${request.method} ${request.path} ${encoded.status} ${ms}ms`,
+    );
+    return encoded;
+  };
+}
+
+/** What the request log says besides method, path, status and time. */
+interface LogNote {
+  api?: ApiName;
+  tenant?: string | null;
+  operationId?: string | null;
+}
+
+function router(deps: SandboxDeps, surfaces: Surface[], pages: Page[]) {
+  return async (
+    request: SandboxRequest,
+    started: number,
+  ): Promise<{ encoded: EncodedResponse; note: LogNote }> => {
     for (const page of pages) {
       const params = page.method === request.method ? page.match(request.path) : null;
       if (!params) continue;
       try {
-        return encodeResponse(await page.handle(params, request, deps));
+        return { encoded: encodeResponse(await page.handle(params, request, deps)), note: { api: 'ui' } };
       } catch (error) {
-        return encodeResponse(unexpected(error, request, deps));
+        return { encoded: encodeResponse(unexpected(error, request, deps)), note: { api: 'ui' } };
       }
     }
     const surface = surfaces.find((candidate) => candidate.owns(request.path));
     if (!surface) {
       const known = surfaces.map((s) => s.name).join(', ');
-      return encodeResponse(
-        problem('not-found', `nothing is served at ${request.path}; this sandbox serves the ${known} APIs`),
+      const response = problem(
+        'not-found',
+        `nothing is served at ${request.path}; this sandbox serves the ${known} APIs`,
       );
+      return { encoded: encodeResponse(response), note: {} };
     }
 
     let outcome: SurfaceOutcome;
@@ -99,7 +124,8 @@ export function createDispatcher(deps: SandboxDeps, surfaces: Surface[], pages: 
     const encoded = encodeResponse(response);
     if (JOURNALED.has(surface.name))
       record(deps, surface.name, request, outcome, encoded, monotonicMs() - started);
-    return encoded;
+    const operationId = outcome.operation?.operationId ?? null;
+    return { encoded, note: { api: surface.name, tenant: outcome.tenantId, operationId } };
   };
 }
 
