@@ -81,8 +81,12 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
   return true;
 }
 
-function parseOrKeep(text: string | null): unknown {
+/** A body as text, parsed by its content type so that its secret fields can be redacted. */
+function parseBodyText(text: string | null, headers: Record<string, string>): unknown {
   if (text === null || text === '') return null;
+  if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -97,8 +101,14 @@ export function presentEntry(entry: JournalEntry): Omit<JournalEntry, 'request' 
 } {
   return {
     ...entry,
-    request: { headers: entry.request.headers, body: redactBody(parseOrKeep(entry.request.body)) },
-    response: { headers: entry.response.headers, body: redactBody(parseOrKeep(entry.response.body)) },
+    request: {
+      headers: entry.request.headers,
+      body: redactBody(parseBodyText(entry.request.body, entry.request.headers)),
+    },
+    response: {
+      headers: entry.response.headers,
+      body: redactBody(parseBodyText(entry.response.body, entry.response.headers)),
+    },
   };
 }
 

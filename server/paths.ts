@@ -16,4 +16,3 @@ function findPackageRoot(): string {
 export const packageRoot = findPackageRoot();
 export const contractsDir = join(packageRoot, 'contracts');
 export const builtinScenariosDir = join(packageRoot, 'scenarios');
-export const uiAssetsDir = join(packageRoot, 'server', 'ui', 'assets');
