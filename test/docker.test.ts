@@ -15,9 +15,10 @@ const root = join(import.meta.dirname, '..');
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 
 function execForm(instruction: string): string[] {
-  const match = new RegExp(`^${instruction}\\s+(?:--\\S+\\s+|\\\\\\n\\s*)*(?:CMD\\s+)?(\\[.*\\])\\s*$`, 'ms').exec(
-    dockerfile.split(/\n(?=[A-Z]+ )/).find((line) => line.startsWith(instruction)) ?? '',
-  );
+  const match = new RegExp(
+    `^${instruction}\\s+(?:--\\S+\\s+|\\\\\\n\\s*)*(?:CMD\\s+)?(\\[.*\\])\\s*$`,
+    'ms',
+  ).exec(dockerfile.split(/\n(?=[A-Z]+ )/).find((line) => line.startsWith(instruction)) ?? '');
   assert.ok(match, `Dockerfile has an exec-form ${instruction}`);
   return JSON.parse(match[1]!.replace(/\\\n\s*/g, ''));
 }
@@ -31,25 +32,41 @@ describe('container image commands', () => {
     assert.match(dockerfile, /^RUN npm run build$/m);
   });
 
-  it('builds, installs production dependencies only, starts with CMD and passes HEALTHCHECK', { timeout: 180_000 }, async () => {
+  it('builds, installs production dependencies only, starts with CMD and passes HEALTHCHECK', {
+    timeout: 180_000,
+  }, async () => {
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
     const image = mkdtempSync(join(tmpdir(), 'tsb-image-'));
     for (const path of ['package.json', 'package-lock.json', 'dist', 'contracts', 'scenarios']) {
       cpSync(join(root, path), join(image, path), { recursive: true });
     }
-    execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
-      cwd: image,
-      stdio: 'pipe',
-    });
-    assert.throws(() => readFileSync(join(image, 'node_modules', 'typescript', 'package.json')), 'no dev dependencies');
+    execFileSync(
+      'npm',
+      ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
+      {
+        cwd: image,
+        stdio: 'pipe',
+      },
+    );
+    assert.throws(
+      () => readFileSync(join(image, 'node_modules', 'typescript', 'package.json')),
+      'no dev dependencies',
+    );
 
     const cmd = execForm('CMD');
     assert.deepEqual(cmd.slice(0, 1), ['node']);
     // The image listens on 0.0.0.0; tests listen on loopback only.
-    const sandbox = await startCli([], { NODE_ENV: 'production', TINK_SANDBOX_HOST: '127.0.0.1' }, join(image, cmd[1]!));
+    const sandbox = await startCli(
+      [],
+      { NODE_ENV: 'production', TINK_SANDBOX_HOST: '127.0.0.1' },
+      join(image, cmd[1]!),
+    );
     const port = new URL(sandbox.url).port;
     const health = execForm('HEALTHCHECK');
-    execFileSync(health[0]!, health.slice(1), { env: { ...process.env, TINK_SANDBOX_PORT: port }, timeout: 5000 });
+    execFileSync(health[0]!, health.slice(1), {
+      env: { ...process.env, TINK_SANDBOX_PORT: port },
+      timeout: 5000,
+    });
     const res = await fetch(`${sandbox.url}/__admin/health`);
     assert.equal((await res.json()).status, 'ok');
     assert.equal(await stop(sandbox.child), 0);
