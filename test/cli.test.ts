@@ -47,7 +47,7 @@ describe('command line', () => {
     const sandbox = await startCli([]);
     const res = await fetch(`${sandbox.url}/__admin/health`);
     assert.equal(res.status, 200);
-    assert.equal((await res.json()).status, 'ok');
+    assert.equal(((await res.json()) as { status: string }).status, 'ok');
     assert.equal(await stop(sandbox.child, 'SIGTERM'), 0);
   });
 
@@ -62,7 +62,10 @@ describe('command line', () => {
     const sandbox = await startCli(['--config', file, '--seed', '9'], {
       TINK_SANDBOX_XS2A_API_KEY: 'from-env',
     });
-    const tenant = await (await fetch(`${sandbox.url}/__admin/tenants/default`)).json();
+    const tenant = (await (await fetch(`${sandbox.url}/__admin/tenants/default`)).json()) as {
+      seed: number;
+      xs2a: { apiKey: string };
+    };
     assert.equal(tenant.seed, 9);
     assert.equal(tenant.xs2a.apiKey, 'from-env');
     await stop(sandbox.child);

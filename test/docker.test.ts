@@ -68,7 +68,7 @@ describe('container image commands', () => {
       timeout: 5000,
     });
     const res = await fetch(`${sandbox.url}/__admin/health`);
-    assert.equal((await res.json()).status, 'ok');
+    assert.equal(((await res.json()) as { status: string }).status, 'ok');
     assert.equal(await stop(sandbox.child), 0);
   });
 });
