@@ -7,7 +7,7 @@ import { callMatches, requestMatches, windowBounds } from './match.js';
 import { deepMerge } from './patch.js';
 import { draw, seedOf } from './random.js';
 import type { ScenarioState } from './state.js';
-import type { TemplateScope } from './template.js';
+import { render, type TemplateScope } from './template.js';
 import type { BehaviourPatch, Rule, ScenarioDefinition } from './types.js';
 
 export interface RulesOutcome {
@@ -86,17 +86,20 @@ export function evaluateRules(
     if (!callMatches(match, call, draw(...key, 'probability'))) continue;
     let response = rule.rateLimit ? rateLimit(rule, state, input) : undefined;
     if (rule.rateLimit && !response) continue;
-    response ??= terminal(rule, state, input, () => ({
+    const scope = (): TemplateScope => ({
       request: { ...input.routed.request, params: input.routed.params, body: input.routed.body },
       tenant: { id: input.tenant.id },
       scenario: { name: definition.name, state: arrived.state, rule: rule.name, call },
       now: input.now,
       fakerSeed: seedOf(...key, 'faker'),
-    }));
+    });
+    response ??= terminal(rule, state, input, scope);
     outcome.rules.push(rule.name);
     if (rule.delay) outcome.delayMs += effects.delayMs(rule.delay, key);
-    if (rule.behaviour) outcome.behaviour = deepMerge(outcome.behaviour ?? {}, rule.behaviour);
-    if (rule.setBehaviour) input.tenant.behaviour = deepMerge(input.tenant.behaviour, rule.setBehaviour);
+    if (rule.behaviour)
+      outcome.behaviour = deepMerge(outcome.behaviour ?? {}, render(rule.behaviour, scope()));
+    if (rule.setBehaviour)
+      input.tenant.behaviour = deepMerge(input.tenant.behaviour, render(rule.setBehaviour, scope()));
     if (rule.transition !== undefined) transition = rule.transition;
     if (response) {
       outcome.response = response;

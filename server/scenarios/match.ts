@@ -24,14 +24,30 @@ function allAccept(matchers: Record<string, Matcher> | undefined, read: (key: st
   return Object.entries(matchers ?? {}).every(([key, matcher]) => matcherAccepts(matcher, read(key)));
 }
 
-/** `*` is one path segment, `**` any number of them; everything else is literal. */
+const escapeRegExp = (text: string) => text.replace(/[.+?^$()|[\]\\]/g, '\\$&');
+
+function segmentSource(segment: string): string {
+  return segment
+    .split(/(\{[^}]*\}|\*)/)
+    .map((part) => {
+      if (part === '*') return '[^/]*';
+      if (!part.startsWith('{')) return escapeRegExp(part);
+      const inner = part.slice(1, -1);
+      // `{a,b}` is a choice; `{name}` (as in a contract path) is any one segment.
+      return inner.includes(',') ? `(?:${inner.split(',').map(escapeRegExp).join('|')})` : '[^/]+';
+    })
+    .join('');
+}
+
+/** `*` is part of a segment, `**` any number of segments, `{a,b}` a choice, `{param}` one segment. */
 export function pathAccepts(pattern: string, path: string): boolean {
-  const source = pattern
-    .split('/')
-    .map((part) =>
-      part === '**' ? '.*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*'),
+  const segments = pattern.split('/');
+  const source = segments
+    .map((segment, i) =>
+      segment === '**' ? (i === segments.length - 1 ? '\u0000' : '.*') : segmentSource(segment),
     )
-    .join('/');
+    .join('/')
+    .replace('/\u0000', '(?:/.*)?');
   return new RegExp(`^${source}$`).test(path);
 }
 
