@@ -111,7 +111,9 @@ export function forceNextSync(tenant: TenantData, connectionId: string, outcome:
   if (!tenant.xs2a.connections[connectionId]) return false;
   const hooks = syncHooks(tenant);
   hooks.nextOutcomesByConnection ??= {};
-  (hooks.nextOutcomesByConnection[connectionId] ??= []).push(outcome);
+  const queue = hooks.nextOutcomesByConnection[connectionId] ?? [];
+  queue.push(outcome);
+  hooks.nextOutcomesByConnection[connectionId] = queue;
   return true;
 }
 
