@@ -65,6 +65,10 @@ export const scenarioHandlers: Record<string, Handler> = {
 
   loadScenario: (context) => {
     const registry = registryOf(context);
+    if (context.body === undefined || context.body === '')
+      return problem('invalid-scenario', 'the body is empty; send a scenario as YAML or JSON', {
+        errors: [{ field: '(document)', message: 'is required' }],
+      });
     const outcome = registry.loadText(context.body);
     if (!outcome.ok) {
       const lines = outcome.errors.map(formatError);

@@ -111,7 +111,6 @@ export class ScenarioRegistry {
         this.onReload?.(reloaded);
       }, RELOAD_DEBOUNCE_MS);
     });
-    this.watcher.unref();
     return errors;
   }
 
