@@ -55,7 +55,7 @@ describe('scenario effects through the emulated APIs', () => {
   });
   after(() => sandbox.close());
 
-  const ingest = (user: string, body: unknown = { accounts: [] }) =>
+  const ingest = (user: string, body: object = { accounts: [] }) =>
     sandbox.api.post(`/connector/users/${user}/accounts`).set(tinkAuth(tenant.tink.clientId)).send(body);
 
   it('responds with a status, headers and a body templated from the request and a seeded faker', async () => {
