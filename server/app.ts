@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdminSurface } from './admin/surface.js';
 import { clockNow, parseIso, realTimeClock } from './clock.js';
-import { resolveOptions, type SandboxOptions, type SandboxOptionsInput } from './config.js';
+import { ConfigError, resolveOptions, type SandboxOptions, type SandboxOptionsInput } from './config.js';
 import type { SandboxDeps } from './deps.js';
 import { problem } from './errors.js';
 import { createDispatcher, type Dispatch, type Page } from './http/dispatch.js';
@@ -13,7 +13,7 @@ import { nodeHandler, sendEncoded } from './http/node-adapter.js';
 import type { Surface } from './http/surface.js';
 import { Journal } from './journal.js';
 import { createLogger } from './logger.js';
-import { inactiveScenarioEngine } from './scenarios/engine.js';
+import { createScenarioEngine, type ScenarioEngine } from './scenarios/engine.js';
 import { Store } from './store/store.js';
 import { ALL_TINK_SCOPES, buildTenant, DEFAULT_TENANT_ID } from './tenants.js';
 import { Timeline } from './timeline.js';
@@ -38,7 +38,7 @@ export interface Sandbox {
 }
 
 /** Makes sure the default tenant exists and carries the configured credentials. */
-function ensureDefaultTenant(store: Store, options: SandboxOptions): void {
+function ensureDefaultTenant(store: Store, options: SandboxOptions, scenarios: ScenarioEngine): void {
   const credentials = {
     tink: { clientId: options.credentials.tinkClientId, clientSecret: options.credentials.tinkClientSecret },
     xs2a: { apiKey: options.credentials.xs2aApiKey },
@@ -63,22 +63,34 @@ function ensureDefaultTenant(store: Store, options: SandboxOptions): void {
     clock,
     scenario: options.scenario ?? null,
   });
+  scenarios.prepareTenant?.(tenant);
   store.putTenant(tenant);
 }
 
 export async function createSandbox(input: SandboxOptionsInput & { logger?: Logger } = {}): Promise<Sandbox> {
   const options = resolveOptions({ logLevel: 'warn', ...input });
   const logger = input.logger ?? createLogger(options.logLevel);
+  const scenarios = createScenarioEngine({
+    logger,
+    defaultScenario: options.scenario,
+    scenariosDir: options.scenariosDir,
+  });
+  if (options.scenario !== undefined && !scenarios.knows(options.scenario)) {
+    scenarios.close();
+    throw new ConfigError(
+      `--scenario: unknown scenario '${options.scenario}'; known: ${scenarios.registry.names().join(', ')}`,
+    );
+  }
   const store = await Store.open(options.dataFile);
   const deps: SandboxDeps = {
     options,
     store,
     journal: new Journal(options.journalSize),
     timeline: new Timeline(),
-    scenarios: inactiveScenarioEngine,
+    scenarios,
     logger,
   };
-  ensureDefaultTenant(store, options);
+  ensureDefaultTenant(store, options, scenarios);
   await store.commit();
 
   const surfaces: Surface[] = [
@@ -119,6 +131,7 @@ export async function createSandbox(input: SandboxOptionsInput & { logger?: Logg
       };
     },
     async close() {
+      scenarios.close();
       await Promise.all([...servers].map((server) => closeServer(server, servers)));
       await store.commit();
     },

@@ -55,6 +55,7 @@ function populate(tenant: TenantData): void {
   tenant.xs2a = emptyXs2aState();
   tenant.behaviour = { tink: defaultTinkBehaviour(), xs2a: defaultXs2aBehaviour() };
   tenant.scenario = tenant.origin.scenario ? startScenario(tenant.origin.scenario) : null;
+  delete tenant.scenarioStates;
   if (!tenant.origin.demoData) return;
   faker.seed([tenant.seed, 1]);
   seedTink(tenant, faker, now);

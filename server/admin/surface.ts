@@ -8,8 +8,10 @@ import { DEFAULT_TENANT_ID } from '../tenants.js';
 import { clockHandlers } from './clock.js';
 import { healthHandlers } from './health.js';
 import { requestHandlers } from './requests.js';
+import { scenarioHandlers } from './scenarios.js';
 import { snapshotHandlers } from './snapshot.js';
 import { stateHandlers } from './state.js';
+import { stepHandlers } from './steps.js';
 import { tenantHandlers, unknownTenant } from './tenants.js';
 
 /** `/requestBody/clock/now` → `clock.now`; a missing property is named by itself. */
@@ -41,6 +43,8 @@ export const adminHandlers: Surface['handlers'] = {
   ...stateHandlers,
   ...requestHandlers,
   ...snapshotHandlers,
+  ...scenarioHandlers,
+  ...stepHandlers,
 };
 
 /** The admin API: a tenant is chosen by `?tenant=` or `x-sandbox-tenant`, `default` otherwise. */

@@ -22,7 +22,7 @@ export const tenantHandlers: Record<string, Handler> = {
     if (spec.scenario && !deps.scenarios.knows(spec.scenario)) {
       return problem(
         'unknown-scenario',
-        `unknown scenario '${spec.scenario}'; GET /__admin/scenarios lists the known ones`,
+        `unknown scenario '${spec.scenario}'; known: ${deps.scenarios.registry?.names().join(', ') ?? 'none'}`,
       );
     }
     const clock = realTimeClock();
@@ -38,6 +38,7 @@ export const tenantHandlers: Record<string, Handler> = {
       scenario: spec.scenario ?? null,
       demoData: spec.demoData ?? true,
     });
+    deps.scenarios.prepareTenant?.(tenant);
     deps.store.putTenant(tenant);
     return json(201, tenantView(tenant), { location: `/__admin/tenants/${id}` });
   },
@@ -71,8 +72,12 @@ export const tenantHandlers: Record<string, Handler> = {
       return problem('invalid-request', 'removeTenants only goes with all: true', {
         errors: [{ field: 'removeTenants', message: 'needs all: true' }],
       });
+    const reset = (each: typeof tenant) => {
+      resetTenant(each);
+      deps.scenarios.prepareTenant?.(each);
+    };
     if (!all) {
-      resetTenant(tenant);
+      reset(tenant);
       deps.journal.clear(tenant.id);
       return json(200, { reset: [tenant.id] });
     }
@@ -81,7 +86,7 @@ export const tenantHandlers: Record<string, Handler> = {
       if (removeTenants && each.id !== DEFAULT_TENANT_ID) {
         deps.store.removeTenant(each.id);
         removed.push(each.id);
-      } else resetTenant(each);
+      } else reset(each);
     }
     deps.journal.clear('*');
     return json(200, { reset: deps.store.tenants().map((t) => t.id), removed });

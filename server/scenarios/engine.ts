@@ -1,7 +1,13 @@
+import type { Logger } from 'pino';
 import type { RoutedRequest } from '../http/surface.js';
 import type { SandboxResponse } from '../http/types.js';
 import type { ApiName } from '../journal.js';
 import type { Behaviour, TenantData } from '../store/types.js';
+import { activate, deactivate, resolveActive, unknownScenario } from './activation.js';
+import { evaluateRules } from './evaluate.js';
+import { deepMerge } from './patch.js';
+import { ScenarioRegistry } from './registry.js';
+import type { ScenarioDefinition, ScenarioError } from './types.js';
 
 export interface ScenarioInput {
   api: ApiName;
@@ -33,7 +39,91 @@ export interface ScenarioEngine {
   /** Scenario definitions loaded at run time, for snapshots. */
   exportDefinitions?(): unknown[];
   importDefinitions?(definitions: unknown[]): void;
+  /** Makes a known scenario the tenant's own (state `Started`, start behaviour and clock applied). */
+  activate?(tenant: TenantData, name: string): boolean;
+  deactivate?(tenant: TenantData): void;
+  /** Applies the start of the scenario a tenant was created or reset with. */
+  prepareTenant?(tenant: TenantData): void;
+  /** The registry behind the engine, for the control plane; absent when scenarios are off. */
+  registry?: ScenarioRegistry;
+  close?(): void;
 }
 
 /** The engine until scenarios are loaded: nothing ever applies. */
 export const inactiveScenarioEngine: ScenarioEngine = { decide: () => undefined, knows: () => false };
+
+export interface EngineOptions {
+  logger: Logger;
+  /** The sandbox default (`--scenario`), for tenants without their own. */
+  defaultScenario?: string | undefined;
+  /** A user's directory of scenario files, watched for changes. */
+  scenariosDir?: string | undefined;
+  /** Where the built-ins live (tests may point elsewhere). */
+  builtinDir?: string;
+}
+
+export interface CreatedEngine extends ScenarioEngine {
+  registry: ScenarioRegistry;
+  close(): void;
+  /** Errors of the user's directory at start (they are also logged). */
+  startErrors: ScenarioError[];
+}
+
+/** Built-ins plus the user's directory, and the rules evaluated for each request of the emulated APIs. */
+export function createScenarioEngine(options: EngineOptions): CreatedEngine {
+  const registry = new ScenarioRegistry(options.logger);
+  registry.loadBuiltins(options.builtinDir);
+  const startErrors = options.scenariosDir ? registry.watchDirectory(options.scenariosDir) : [];
+  const definition = (name: string): ScenarioDefinition | undefined => registry.get(name)?.definition;
+
+  return {
+    registry,
+    startErrors,
+    knows: (name) => registry.get(name) !== undefined,
+
+    decide(input) {
+      // The control plane must stay reachable whatever a scenario does to the emulated APIs.
+      if (input.api !== 'tink' && input.api !== 'xs2a') return undefined;
+      const { tenant } = input;
+      const hadStates = tenant.scenarioStates !== undefined;
+      const active = resolveActive(registry, tenant, input.requested, options.defaultScenario);
+      if (active.kind === 'none') return undefined;
+      if (active.kind === 'unknown') return { response: unknownScenario(active.name, registry.names()) };
+      const outcome = evaluateRules(active.definition, active.state, { ...input, api: input.api });
+      const decision: ScenarioDecision = {
+        changed: outcome.changed || hadStates !== (tenant.scenarioStates !== undefined),
+      };
+      if (outcome.rules.length)
+        decision.rule = { name: active.definition.name, rule: outcome.rules.join('+') };
+      if (outcome.delayMs) decision.delayMs = outcome.delayMs;
+      if (outcome.response) decision.response = outcome.response;
+      // A scenario that is not the tenant's own brings its start behaviour with each request.
+      const startPatch = active.kind === 'tenant' ? undefined : active.definition.start?.behaviour;
+      if (startPatch || outcome.behaviour) {
+        const base = startPatch ? deepMerge(tenant.behaviour, startPatch) : tenant.behaviour;
+        decision.behaviour = outcome.behaviour ? deepMerge(base, outcome.behaviour) : base;
+      }
+      return decision;
+    },
+
+    activate(tenant, name) {
+      const found = definition(name);
+      if (!found) return false;
+      activate(tenant, found);
+      return true;
+    },
+
+    deactivate,
+
+    prepareTenant(tenant) {
+      const found = tenant.scenario ? definition(tenant.scenario.name) : undefined;
+      if (found) activate(tenant, found);
+    },
+
+    exportDefinitions: () => registry.exportDefinitions(),
+    importDefinitions: (definitions) => {
+      registry.importDefinitions(definitions);
+    },
+    close: () => registry.close(),
+  };
+}

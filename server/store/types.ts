@@ -46,6 +46,11 @@ export interface TenantData {
   /** Counter behind the tenant's deterministic ids. */
   sequence: number;
   scenario: ScenarioState | null;
+  /**
+   * States of scenarios that apply to this tenant's requests without being its own: one named by a
+   * request header or a magic credential, or the sandbox default. Cleared by a reset.
+   */
+  scenarioStates?: Record<string, ScenarioState>;
   behaviour: Behaviour;
   tink: TinkState;
   xs2a: Xs2aState;
