@@ -18,6 +18,7 @@ import { Store } from './store/store.js';
 import { ALL_TINK_SCOPES, buildTenant, DEFAULT_TENANT_ID } from './tenants.js';
 import { Timeline } from './timeline.js';
 import { createTinkSurface } from './tink/surface.js';
+import { uiPages } from './ui/pages.js';
 import { xs2aPages } from './xs2a/pages.js';
 import { createXs2aSurface } from './xs2a/surface.js';
 
@@ -98,7 +99,7 @@ export async function createSandbox(input: SandboxOptionsInput & { logger?: Logg
     (await createTinkSurface(deps)) as Surface,
     (await createXs2aSurface(deps)) as Surface,
   ];
-  const pages: Page[] = [...xs2aPages];
+  const pages: Page[] = [...uiPages, ...xs2aPages];
   const dispatch = createDispatcher(deps, surfaces, pages);
 
   const app = express();

@@ -37,7 +37,7 @@ describe('container image commands', () => {
   }, async () => {
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
     const image = mkdtempSync(join(tmpdir(), 'tsb-image-'));
-    for (const path of ['package.json', 'package-lock.json', 'dist', 'contracts', 'scenarios']) {
+    for (const path of ['package.json', 'package-lock.json', 'dist', 'contracts', 'scenarios', 'ui']) {
       cpSync(join(root, path), join(image, path), { recursive: true });
     }
     execFileSync(
@@ -69,6 +69,8 @@ describe('container image commands', () => {
     });
     const res = await fetch(`${sandbox.url}/__admin/health`);
     assert.equal(((await res.json()) as { status: string }).status, 'ok');
+    const ui = await fetch(`${sandbox.url}/__admin/ui`);
+    assert.equal(ui.status, 200, 'the image serves the dashboard from its ui/ folder');
     assert.equal(await stop(sandbox.child), 0);
   });
 });
