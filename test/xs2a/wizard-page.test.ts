@@ -40,7 +40,8 @@ describe('xs2a: the wizard as an HTML page', () => {
     assert.match(finish.text, /Die Bankverbindung ist eingerichtet/);
     assert.match(finish.text, /<code>shc_/, 'the shared half is shown');
 
-    const connection = await api.get(`/v1/api/connections/${created.body.transaction}`).expect(200);
+    const connection = await api.get(`/v1/api/connections/${created.body.transaction}`);
+    assert.equal(connection.status, 200);
     assert.equal(connection.body.sync_mode, 'shared');
   });
 
