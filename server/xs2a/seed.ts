@@ -1,48 +1,12 @@
 import type { Faker } from '@faker-js/faker';
-import { toIsoDate } from '../clock.js';
 import { nextId, nextSecret } from '../store/ids.js';
 import type { TenantData } from '../store/types.js';
 import { TEST_BANK } from './banks.js';
-import { germanIban } from './iban.js';
-import type { BankAccount, Turnover } from './state.js';
+import { ACCOUNT_OFFER, openAccount } from './data.js';
+import type { BankConnection } from './state.js';
+import { berlinDateTime, DAY_MS } from './time.js';
 
-const DAY = 86_400_000;
-const YEAR = 365 * DAY;
-const money = (value: number) => Math.round(value * 100) / 100;
-
-const CATEGORIES = ['K.1.1', 'K.1.2', 'K.2.1', 'K.3.1', 'K.4.2', 'K.5.1'];
-
-function turnover(
-  tenant: TenantData,
-  faker: Faker,
-  bookedAt: number,
-  income: boolean,
-  holderOfAccount: string,
-): Turnover {
-  const counterHolder = income ? faker.company.name() : faker.company.name();
-  const amount = income
-    ? money(faker.number.float({ min: 2500, max: 3500 }))
-    : -money(faker.number.float({ min: 3, max: 180 }));
-  return {
-    id: nextId(tenant, 'tur_'),
-    transactionId: null,
-    bookingDate: toIsoDate(bookedAt),
-    amount,
-    currency: 'EUR',
-    purpose: income
-      ? [`Gehalt ${holderOfAccount}`]
-      : [faker.commerce.productName(), `Karte ${faker.string.numeric(4)}`],
-    counterIban: germanIban(faker.string.numeric(8), faker.string.numeric(10)),
-    counterBic: `${faker.string.alpha({ length: 4, casing: 'upper' })}DE${faker.string.alphanumeric({ length: 2, casing: 'upper' })}XXX`,
-    counterHolder,
-    prebooked: false,
-    canceled: false,
-    tags: [],
-    categoryId: income ? 'K.9.1' : faker.helpers.arrayElement(CATEGORIES),
-    creditorId: null,
-    new: false,
-  };
-}
+const YEAR = 365 * DAY_MS;
 
 /**
  * Demo data: one bank user with an access token valid for a year and a finished `full` connection to
@@ -53,8 +17,8 @@ export function seedXs2a(tenant: TenantData, faker: Faker, now: number): void {
   const firstName = faker.person.firstName();
   const lastName = faker.person.lastName();
   const name = `${firstName} ${lastName}`;
-  const email = faker.internet.email({ firstName, lastName }).toLowerCase();
-  const user = { id: nextId(tenant, 'bus_'), name, email, testmode: true, createdAt: now };
+  const email = faker.internet.email({ firstName, lastName, provider: 'example.com' }).toLowerCase();
+  const user = { id: nextId(tenant, 'bus_'), name, email, testmode: true, createdAt: now - 30 * DAY_MS };
   state.users[user.id] = user;
 
   const validUntil = now + YEAR;
@@ -63,74 +27,42 @@ export function seedXs2a(tenant: TenantData, faker: Faker, now: number): void {
     userId: user.id,
     token: nextSecret(tenant, 'xs2a_'),
     validUntil,
-    validUntilText: toIsoDate(validUntil),
+    validUntilText: berlinDateTime(validUntil),
     createdAt: now,
   };
   state.tokens[token.id] = token;
 
-  const connection = {
+  const connection: BankConnection = {
     id: nextId(tenant, 'bcn_'),
     userId: user.id,
-    transaction: nextId(tenant, 'tx-'),
+    transaction: nextId(tenant, 'tx-', 12),
     bankCode: TEST_BANK.bankCode,
     bic: TEST_BANK.bic,
     bankName: TEST_BANK.name,
     countryId: 'DE',
-    syncMode: 'full' as const,
+    syncMode: 'full',
+    requestedSyncMode: 'full',
     syncActive: true,
     syncMessage: '',
     syncFailCounter: 0,
     lastSynced: now,
-    consentValidUntil: now + 90 * DAY,
+    consentValidUntil: now + 60 * DAY_MS,
+    consentExpiryNoted: false,
     disabled: false,
+    sharedCredentials: null,
+    failingSyncs: 0,
+    days: 180,
+    limitDays: null,
     testmode: true,
-    createdAt: now - 30 * DAY,
+    createdAt: now - 30 * DAY_MS,
   };
   state.connections[connection.id] = connection;
 
-  const makeAccount = (type: BankAccount['type'], description: string): BankAccount => {
-    const accountNumber = faker.string.numeric(10);
-    return {
-      id: nextId(tenant, 'bac_'),
-      connectionId: connection.id,
-      userId: user.id,
-      holder: name,
-      iban: germanIban(TEST_BANK.bankCode, accountNumber),
-      bic: TEST_BANK.bic,
-      accountNumber,
-      bankCode: TEST_BANK.bankCode,
-      bankName: TEST_BANK.name,
-      countryId: 'DE',
-      description,
-      type,
-      jointAccount: false,
-      transactionPossible: type === 'giro',
-      currency: 'EUR',
-      balance: 0,
-      available: null,
-      limit: null,
-      balanceDate: now,
-      createdAt: now - 30 * DAY,
-    };
-  };
-  const giro = makeAccount('giro', 'Girokonto');
-  const savings = makeAccount('savings', 'Tagesgeld');
-
-  const history: Turnover[] = [];
-  for (let day = 180; day >= 1; day -= 1) {
-    if (day % 30 === 2) history.push(turnover(tenant, faker, now - day * DAY, true, name));
-    if (faker.number.int({ min: 0, max: 2 }) > 0)
-      history.push(turnover(tenant, faker, now - day * DAY, false, name));
+  for (const offer of ACCOUNT_OFFER) {
+    const owner = { userId: user.id, holder: name, connectionId: connection.id, bank: TEST_BANK };
+    const { account, turnovers } = openAccount(tenant, offer, owner, now, connection.days);
+    account.createdAt = connection.createdAt;
+    state.accounts[account.id] = account;
+    state.turnovers[account.id] = turnovers;
   }
-  const opening = 1200;
-  giro.balance = money(opening + history.reduce((total, t) => total + t.amount, 0));
-  giro.available = money(giro.balance + 1000);
-  giro.limit = 1000;
-  savings.balance = money(faker.number.float({ min: 1000, max: 20000 }));
-  savings.available = savings.balance;
-
-  state.accounts[giro.id] = giro;
-  state.accounts[savings.id] = savings;
-  state.turnovers[giro.id] = history;
-  state.turnovers[savings.id] = [];
 }
