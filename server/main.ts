@@ -22,7 +22,24 @@ async function main(): Promise<void> {
     fail((error as Error).message, EXIT_USAGE);
   }
   const logger = createLogger(options.logLevel);
-  let sandbox: Awaited<ReturnType<typeof createSandbox>>;
+  let sandbox: Awaited<ReturnType<typeof createSandbox>> | undefined;
+  // Handlers go in before anything else: a signal that arrives while no handler is registered
+  // would kill the process with the default action instead of a clean stop.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests in flight and flushing the store');
+    (sandbox ? sandbox.close() : Promise.resolve()).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'could not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   try {
     sandbox = await createSandbox({ ...options, logger });
   } catch (error) {
@@ -38,22 +55,6 @@ async function main(): Promise<void> {
     { url, data: options.dataFile ?? 'memory', seed: options.seed },
     `tink-sandbox listening on ${url} (Tink and XS2A APIs; admin at ${url}/__admin)`,
   );
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing requests in flight and flushing the store');
-    sandbox.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'could not stop cleanly');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -8,13 +8,15 @@
  * Tink: an operation's status is a function of its timeline and the clock. `forcedStatus` on a
  * stored operation (`tenant.tink.operations[id]`) overrides it from the instant it was set:
  *   const { status, errors } = tinkOperationStatus(operation, tenant.behaviour.tink, now);
- * XS2A: the next sync of a connection ends as queued here, before the tenant-wide queue
- * `behaviour.xs2a.sync.nextOutcomes`:
- *   const outcome = takeNextSyncOutcome(tenant, connectionId); // undefined = success
+ * XS2A: the next sync of a connection ends as queued in `behaviour.xs2a.sync.byConnection`, before
+ * the tenant-wide queue `behaviour.xs2a.sync.nextOutcomes` (read by server/xs2a/sync.ts).
  */
 import type { TenantData } from '../store/types.js';
 import type { TinkBehaviour } from '../tink/behaviour.js';
 import type { TinkOperation } from '../tink/state.js';
+import type { SyncOutcome } from '../xs2a/behaviour.js';
+
+export type { SyncOutcome };
 
 export type TinkOperationStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'REJECTED';
 export const FINAL_STATUSES: ReadonlySet<TinkOperationStatus> = new Set(['COMPLETED', 'FAILED', 'REJECTED']);
@@ -92,34 +94,14 @@ export function stepTinkOperation(
     : { ok: true, operationId, status: next.status };
 }
 
-export interface SyncOutcome {
-  outcome: 'fail' | 'needs-login';
-  message?: string;
-}
-
-/** Fields the XS2A behaviour may carry besides the surface's own. */
-export interface Xs2aSyncHookFields {
-  nextOutcomesByConnection?: Record<string, SyncOutcome[]>;
-}
-
-function syncHooks(tenant: TenantData): Xs2aSyncHookFields {
-  return tenant.behaviour.xs2a.sync as Xs2aSyncHookFields;
-}
-
-/** Queues how the next sync of one connection ends; false when the tenant has no such connection. */
+/**
+ * Queues how the next background sync of one connection ends, ahead of the tenant-wide queue; the
+ * XS2A emulation consumes `behaviour.xs2a.sync.byConnection` (see server/xs2a/sync.ts).
+ * False when the tenant has no such connection.
+ */
 export function forceNextSync(tenant: TenantData, connectionId: string, outcome: SyncOutcome): boolean {
   if (!tenant.xs2a.connections[connectionId]) return false;
-  const hooks = syncHooks(tenant);
-  hooks.nextOutcomesByConnection ??= {};
-  const queue = hooks.nextOutcomesByConnection[connectionId] ?? [];
-  queue.push(outcome);
-  hooks.nextOutcomesByConnection[connectionId] = queue;
+  const queues = tenant.behaviour.xs2a.sync.byConnection;
+  queues[connectionId] = [...(queues[connectionId] ?? []), outcome];
   return true;
-}
-
-/** The XS2A surface calls this once per sync: the connection's queue first, then the tenant's. */
-export function takeNextSyncOutcome(tenant: TenantData, connectionId: string): SyncOutcome | undefined {
-  const queued = syncHooks(tenant).nextOutcomesByConnection?.[connectionId];
-  if (queued?.length) return queued.shift();
-  return tenant.behaviour.xs2a.sync.nextOutcomes.shift();
 }

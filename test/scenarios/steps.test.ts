@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { takeNextSyncOutcome, tinkOperationStatus } from '../../server/scenarios/domain-hooks.js';
+import { tinkOperationStatus } from '../../server/scenarios/domain-hooks.js';
 import { nearestOperations } from '../../server/scenarios/nearest.js';
 import { expectContract } from '../helpers/contract.js';
 import { startSandbox, type TestSandbox } from '../helpers/sandbox.js';
@@ -56,21 +56,24 @@ describe('control-plane steps for the emulations', () => {
     assert.match(res.body.detail, /no Tink operation 'nope'; known: op-1, op-2/);
   });
 
-  it("queues a connection's next sync failure ahead of the tenant-wide queue", async () => {
-    const tenant = sandbox.deps.store.tenant('default')!;
-    const connectionId = Object.keys(tenant.xs2a.connections)[0]!;
-    tenant.behaviour.xs2a.sync.nextOutcomes.push({ outcome: 'needs-login' });
+  it("makes a connection's next sync fail, as seen through the XS2A API", async () => {
+    const { xs2a } = (await sandbox.http.get('/__admin/state').expect(200)).body;
+    const connection = xs2a.connections[0];
+    const token = xs2a.tokens[0].token;
     const res = await sandbox.http
-      .post(`/__admin/xs2a/connections/${connectionId}/fail-next-sync`)
+      .post(`/__admin/xs2a/connections/${connection.id}/fail-next-sync`)
       .send({ message: 'Bank login failed.' })
       .expect(200);
     await expectContract(res, 'failNextXs2aSync');
-    assert.deepEqual(takeNextSyncOutcome(tenant, connectionId), {
-      outcome: 'fail',
-      message: 'Bank login failed.',
-    });
-    assert.deepEqual(takeNextSyncOutcome(tenant, connectionId), { outcome: 'needs-login' });
-    assert.equal(takeNextSyncOutcome(tenant, connectionId), undefined);
+    await sandbox.http.post(`/v1/api/connections/${connection.id}/sync`).auth('api', token).send({});
+    const after = await sandbox.http
+      .get(`/v1/api/connections/${connection.id}`)
+      .auth('api', token)
+      .expect(200);
+    assert.equal(after.body.sync_fail_counter, 1);
+    assert.equal(after.body.sync_active, false);
+    assert.equal(after.body.sync_message, 'Bank login failed.');
+    assert.equal(after.body.sync_mode, 'none');
     await sandbox.http.post('/__admin/xs2a/connections/nope/fail-next-sync').send({}).expect(404);
   });
 

@@ -5,14 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Listening } from '../../server/app.js';
 import { startSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import {
-  advanceClock,
-  expectScenariosUnavailable,
-  findJournalRow,
-  makeApiRequests,
-  openDashboard,
-  openTab,
-} from './steps.js';
+import { advanceClock, findJournalRow, makeApiRequests, openDashboard, openTab } from './steps.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output');
@@ -58,7 +51,6 @@ describe('dashboard in a real browser', { timeout: 30_000 }, () => {
     const row = `#xs2a-connections tr[data-connection="${full.id}"]`;
 
     await openDashboard(page, server.url);
-    await expectScenariosUnavailable(page);
     await openTab(page, 'xs2a');
     await page.waitForSelector(row);
     assert.equal(await page.$eval(row, (tr) => tr.classList.contains('is-expired')), false);

@@ -59,16 +59,6 @@ export async function findJournalRow(page: Page, path: string): Promise<string> 
   return (await row.first().getAttribute('data-request'))!;
 }
 
-/** Today the scenario engine is not in this build: the page says so inline instead of failing. */
-export async function expectScenariosUnavailable(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document
-      .getElementById('scenario-message')
-      ?.textContent?.includes('not available in this sandbox version'),
-  );
-  assert.equal(await page.isHidden('#scenario-form'), true);
-}
-
 // ---- Waiting for the scenario engine and the Tink surface -------------------------------------
 
 /** Needs `GET /__admin/scenarios` and `PUT /__admin/scenario`: picks a scenario on the page. */

@@ -92,7 +92,15 @@ describe('xs2a: basic auth', () => {
     });
     const stored = (await state(sandbox)).xs2a.tokens.find((t: { id: string }) => t.id === token.body.id);
     assert.equal(stored.scenario, 'consent-expiry');
-    assert.equal((await client(sandbox, `${token.body.token}~other`).get('/v1/api/accounts')).status, 200);
+    assert.equal(
+      (await client(sandbox, `${token.body.token}~slow-bank`).get('/v1/api/accounts')).status,
+      200,
+    );
+    // A magic suffix naming no scenario is a sandbox error, not a bank's answer.
+    const unknown = await client(sandbox, `${token.body.token}~no-such-scenario`).get('/v1/api/accounts');
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.headers['content-type'] ?? '', /application\/problem\+json/);
+    assert.match(unknown.body.detail, /unknown scenario 'no-such-scenario'/);
   });
 
   it('keeps tenants apart: a key sees only its users, a token only its own user', async () => {
