@@ -33,7 +33,22 @@ export interface ScenarioEngine {
   /** Scenario definitions loaded at run time, for snapshots. */
   exportDefinitions?(): unknown[];
   importDefinitions?(definitions: unknown[]): void;
+  /**
+   * Every rule that could fire for the tenant (its own scenario and the sandbox default), so the CI
+   * report can list rules that never fired. Names must match the journal's `scenario` field.
+   */
+  rulesOf?(tenant: TenantData): ScenarioRuleRef[];
+}
+
+/** A rule of a scenario, named as the journal names the rule that applied. */
+export interface ScenarioRuleRef {
+  scenario: string;
+  rule: string;
 }
 
 /** The engine until scenarios are loaded: nothing ever applies. */
-export const inactiveScenarioEngine: ScenarioEngine = { decide: () => undefined, knows: () => false };
+export const inactiveScenarioEngine: ScenarioEngine = {
+  decide: () => undefined,
+  knows: () => false,
+  rulesOf: () => [],
+};
