@@ -6,6 +6,7 @@ import { createAdminSurface } from './admin/surface.js';
 import { clockNow, parseIso, realTimeClock } from './clock.js';
 import { ConfigError, resolveOptions, type SandboxOptions, type SandboxOptionsInput } from './config.js';
 import type { SandboxDeps } from './deps.js';
+import { docsPages } from './docs/page.js';
 import { problem } from './errors.js';
 import { createDispatcher, type Dispatch, type Page } from './http/dispatch.js';
 import { encodeResponse } from './http/encode.js';
@@ -99,7 +100,7 @@ export async function createSandbox(input: SandboxOptionsInput & { logger?: Logg
     (await createTinkSurface(deps)) as Surface,
     (await createXs2aSurface(deps)) as Surface,
   ];
-  const pages: Page[] = [...uiPages, ...xs2aPages];
+  const pages: Page[] = [...uiPages, ...xs2aPages, ...docsPages];
   const dispatch = createDispatcher(deps, surfaces, pages);
 
   const app = express();

@@ -281,7 +281,11 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
     .description('Offline emulator of Tink and Tink Germany XS2A')
     .exitOverride()
     .configureOutput({ writeErr: () => {} })
-    .option('--config <file>', 'read options from a YAML or JSON file');
+    .option('--config <file>', 'read options from a YAML or JSON file')
+    .addHelpText(
+      'after',
+      "\nCommands:\n  report --url <url> ...  gate CI on a sandbox's contract report (tink-sandbox report --help)",
+    );
   for (const spec of OPTION_SPECS) program.option(spec.flag, `${spec.help} (env ${spec.env})`);
   try {
     program.parse(argv, { from: 'user' });

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /** The command line: the only module that reads argv and the environment, opens the store and listens. */
+
+import { writeFile } from 'node:fs/promises';
 import { CommanderError } from 'commander';
 import { createSandbox } from './app.js';
+import { runReportCommand } from './cli/report.js';
 import { ConfigError, parseCommandLine, type SandboxOptions } from './config.js';
 import { createLogger } from './logger.js';
 import { StoreFileError } from './store/json-file.js';
@@ -14,9 +17,20 @@ function fail(message: string, code: number): never {
 }
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'report') {
+    // exitCode, not exit(): a long report piped to a file must be written out first.
+    process.exitCode = await runReportCommand(argv.slice(1), {
+      fetch,
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    });
+    return;
+  }
   let options: SandboxOptions;
   try {
-    options = parseCommandLine(process.argv.slice(2), process.env);
+    options = parseCommandLine(argv, process.env);
   } catch (error) {
     if (error instanceof CommanderError) process.exit(0); // --help or --version was printed
     fail((error as Error).message, EXIT_USAGE);

@@ -3,11 +3,11 @@ import { firstQueryValue, json } from '../http/types.js';
 import { type JournalFilter, presentEntry } from '../journal.js';
 
 /** `?tenant=*` spans every tenant; otherwise the journal of the selected tenant. */
-function tenantFilter({ query, tenant }: HandlerContext): string {
+export function tenantFilter({ query, tenant }: HandlerContext): string {
   return firstQueryValue(query, 'tenant') === '*' ? '*' : tenant.id;
 }
 
-function filterFrom(context: HandlerContext): JournalFilter {
+export function filterFrom(context: HandlerContext): JournalFilter {
   const get = (name: string) => firstQueryValue(context.query, name);
   const filter: JournalFilter = { tenant: tenantFilter(context) };
   for (const key of ['method', 'path', 'status', 'operationId', 'since'] as const) {

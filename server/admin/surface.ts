@@ -6,13 +6,16 @@ import type { AuthOutcome, RoutedRequest, Surface } from '../http/surface.js';
 import { firstQueryValue, type SandboxRequest } from '../http/types.js';
 import { DEFAULT_TENANT_ID } from '../tenants.js';
 import { clockHandlers } from './clock.js';
+import { contractHandlers } from './contracts.js';
 import { healthHandlers } from './health.js';
+import { reportHandlers } from './report.js';
 import { requestHandlers } from './requests.js';
 import { scenarioHandlers } from './scenarios.js';
 import { snapshotHandlers } from './snapshot.js';
 import { stateHandlers } from './state.js';
 import { stepHandlers } from './steps.js';
 import { tenantHandlers, unknownTenant } from './tenants.js';
+import { violationHandlers } from './violations.js';
 
 /** `/requestBody/clock/now` → `clock.now`; a missing property is named by itself. */
 export function fieldOf(error: ErrorObject): string {
@@ -45,6 +48,9 @@ export const adminHandlers: Surface['handlers'] = {
   ...snapshotHandlers,
   ...scenarioHandlers,
   ...stepHandlers,
+  ...violationHandlers,
+  ...reportHandlers,
+  ...contractHandlers,
 };
 
 /** The admin API: a tenant is chosen by `?tenant=` or `x-sandbox-tenant`, `default` otherwise. */
@@ -76,6 +82,9 @@ export async function createAdminSurface(deps: SandboxDeps): Promise<Surface<nul
       kind === 'too-large'
         ? problem('payload-too-large', detail)
         : problem('invalid-request', detail, { errors: [{ field: '(body)', message: detail }] }),
+
+    rejectContentType: (_routed, detail) =>
+      problem('invalid-request', detail, { errors: [{ field: 'content-type', message: detail }] }),
 
     rejectInvalid(errors) {
       const fields = errors.map((error) => ({ field: fieldOf(error), message: messageOf(error) }));

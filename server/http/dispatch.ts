@@ -7,6 +7,7 @@ import { type EncodedResponse, encodeResponse } from './encode.js';
 import { redactHeaders } from './redact.js';
 import { runSurface, type Surface, type SurfaceOutcome } from './surface.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
+import { VIOLATIONS_HEADER, violationSummary } from './violations.js';
 
 /** A page outside the contracts (the dashboard, the wizard's HTML): plain routes, not journaled. */
 export interface Page {
@@ -124,7 +125,11 @@ function router(deps: SandboxDeps, surfaces: Surface[], pages: Page[]) {
         scenarioRule: null,
       };
     }
-    const response = surface.finish ? surface.finish(outcome.response, request) : outcome.response;
+    let response = surface.finish ? surface.finish(outcome.response, request) : outcome.response;
+    if (JOURNALED.has(surface.name) && outcome.violations.length > 0) {
+      const summary = violationSummary(outcome.violations);
+      response = { ...response, headers: { ...response.headers, [VIOLATIONS_HEADER]: summary } };
+    }
     const encoded = encodeResponse(response);
     if (JOURNALED.has(surface.name))
       record(deps, surface.name, request, outcome, encoded, monotonicMs() - started);

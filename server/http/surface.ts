@@ -6,6 +6,7 @@ import type { ApiName, Violation } from '../journal.js';
 import type { Behaviour, TenantData } from '../store/types.js';
 import { parseBody } from './body.js';
 import type { Query, SandboxRequest, SandboxResponse } from './types.js';
+import { contentTypeViolation } from './violations.js';
 
 /** What is known of a request once it is routed to an operation, before anyone trusts it. */
 export interface RoutedRequest {
@@ -49,6 +50,8 @@ export interface Surface<P = unknown> {
   authenticate(routed: RoutedRequest, deps: SandboxDeps): AuthOutcome<P> | Promise<AuthOutcome<P>>;
   /** A body that could not be read: too large, or not parseable for its content type. */
   rejectBody(routed: RoutedRequest, problem: 'too-large' | 'malformed', detail: string): SandboxResponse;
+  /** A body of a media type the operation does not declare; `rejectBody(…, 'malformed')` if absent. */
+  rejectContentType?(routed: RoutedRequest, detail: string): SandboxResponse;
   /** A request that breaks the contract's schema, in the API's own error format. */
   rejectInvalid(errors: ErrorObject[], routed: RoutedRequest): SandboxResponse;
   /** No operation at this path (allowed is empty) or not with this method. */
@@ -163,6 +166,14 @@ export async function runSurface<P>(
     return outcome;
   }
 
+  const wrongType = parsed ? contentTypeViolation(request, operation) : null;
+  if (wrongType) {
+    outcome.violations.push(wrongType);
+    outcome.response = surface.rejectContentType
+      ? surface.rejectContentType(routed, wrongType.message)
+      : surface.rejectBody(routed, 'malformed', wrongType.message);
+    return outcome;
+  }
   if (!parsed?.ok) {
     const problem = parsed ? 'malformed' : 'too-large';
     const detail = parsed?.ok === false ? parsed.reason : 'the body is larger than the configured limit';

@@ -47,10 +47,25 @@ export interface ScenarioEngine {
   /** The registry behind the engine, for the control plane; absent when scenarios are off. */
   registry?: ScenarioRegistry;
   close?(): void;
+  /**
+   * Every rule that could fire for the tenant (its own scenario and the sandbox default), so the CI
+   * report can list rules that never fired. Names must match the journal's `scenario` field.
+   */
+  rulesOf?(tenant: TenantData): ScenarioRuleRef[];
+}
+
+/** A rule of a scenario, named as the journal names the rule that applied. */
+export interface ScenarioRuleRef {
+  scenario: string;
+  rule: string;
 }
 
 /** The engine until scenarios are loaded: nothing ever applies. */
-export const inactiveScenarioEngine: ScenarioEngine = { decide: () => undefined, knows: () => false };
+export const inactiveScenarioEngine: ScenarioEngine = {
+  decide: () => undefined,
+  knows: () => false,
+  rulesOf: () => [],
+};
 
 export interface EngineOptions {
   logger: Logger;
@@ -118,6 +133,15 @@ export function createScenarioEngine(options: EngineOptions): CreatedEngine {
     prepareTenant(tenant) {
       const found = tenant.scenario ? definition(tenant.scenario.name) : undefined;
       if (found) activate(tenant, found);
+    },
+
+    rulesOf(tenant) {
+      const names = new Set(
+        [tenant.scenario?.name, options.defaultScenario].filter((n): n is string => Boolean(n)),
+      );
+      return [...names].flatMap((name) =>
+        (definition(name)?.rules ?? []).map((rule) => ({ scenario: name, rule: rule.name })),
+      );
     },
 
     exportDefinitions: () => registry.exportDefinitions(),

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
 import type { Response } from 'supertest';
 import { responseViolations } from '../../server/http/contract-check.js';
@@ -34,6 +36,27 @@ async function findOperation(
 /** Operations whose responses a test has checked, per status: read by the contract coverage test. */
 export const coverage = new Map<string, Set<number>>();
 
+/** Where each test process leaves what it validated; `test/contract-coverage.ts` reads them all. */
+export const COVERAGE_DIR =
+  process.env.CONTRACT_COVERAGE_DIR ??
+  join(import.meta.dirname, '..', '..', 'test-output', 'contract-coverage');
+
+let persisting = false;
+
+/** node's runner runs each test file in its own process, so each one writes its part when it exits. */
+function persistOnExit(): void {
+  if (persisting) return;
+  persisting = true;
+  process.on('exit', () => {
+    const operations = Object.fromEntries([...coverage].map(([id, statuses]) => [id, [...statuses].sort()]));
+    mkdirSync(COVERAGE_DIR, { recursive: true });
+    writeFileSync(
+      join(COVERAGE_DIR, `${process.pid}.json`),
+      JSON.stringify({ file: process.argv[1] ?? null, operations }),
+    );
+  });
+}
+
 /**
  * Asserts that a response is one the contract allows for the operation: a declared status, a declared
  * media type, and a JSON body matching the schema.
@@ -61,6 +84,7 @@ export async function expectContract(res: Response, operationId: string): Promis
       `${operationId} ${res.status}: content-type ${actual} is not declared (${types.join(', ')})`,
     );
   }
+  persistOnExit();
   if (!coverage.has(operationId)) coverage.set(operationId, new Set());
   coverage.get(operationId)!.add(res.status);
 }
