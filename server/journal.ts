@@ -90,6 +90,14 @@ function parseOrKeep(text: string | null): unknown {
   }
 }
 
+/** Form bodies (Tink's token endpoint) are parsed too, so that `client_secret` is redacted like a JSON field. */
+function parseRequestBody(request: { headers: Record<string, string>; body: string | null }): unknown {
+  const type = request.headers['content-type'] ?? '';
+  if (request.body && type.toLowerCase().startsWith('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(request.body));
+  return parseOrKeep(request.body);
+}
+
 /** An entry as shown outside the process: bodies parsed, secrets redacted. */
 export function presentEntry(entry: JournalEntry): Omit<JournalEntry, 'request' | 'response'> & {
   request: { headers: Record<string, string>; body: unknown };
@@ -97,7 +105,7 @@ export function presentEntry(entry: JournalEntry): Omit<JournalEntry, 'request' 
 } {
   return {
     ...entry,
-    request: { headers: entry.request.headers, body: redactBody(parseOrKeep(entry.request.body)) },
+    request: { headers: entry.request.headers, body: redactBody(parseRequestBody(entry.request)) },
     response: { headers: entry.response.headers, body: redactBody(parseOrKeep(entry.response.body)) },
   };
 }

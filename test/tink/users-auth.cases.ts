@@ -150,6 +150,15 @@ describe('tink bearer authentication and headers', () => {
     assert.notEqual(other.headers['x-request-id'], res.headers['x-request-id']);
   });
 
+  it('journals token requests with the client secret and the token redacted', async () => {
+    await clientToken(sb, 'user:create');
+    const res = await sb.http.get('/__admin/requests?operationId=getAccessToken&limit=1').expect(200);
+    const [entry] = res.body.requests;
+    assert.equal(entry.request.body.client_secret, '[redacted]');
+    assert.equal(entry.request.body.client_id, 'sandbox-client-id');
+    assert.equal(entry.response.body.access_token, '[redacted]');
+  });
+
   it('answers unknown paths and methods with JSON object bodies', async () => {
     const missing = await sb.http.get('/api/v1/nothing-here').expect(404);
     assert.deepEqual(missing.body, {
