@@ -40,6 +40,8 @@ export const RULES: Record<string, Rule> = {
   batchUpdateTransactionsV2: { token: 'client', scopes: ['transactions:write'] },
   // An operation may be an account write: either write scope may ask how it went.
   getOperation: { token: 'client', scopes: ['transactions:write', 'accounts:write'] },
+  listAccounts: { token: 'user', scopes: ['accounts:read'] },
+  listTransactions: { token: 'user', scopes: ['transactions:read'] },
 };
 
 type Outcome = AuthOutcome<TinkPrincipal>;

@@ -9,6 +9,7 @@ import { oauthError, validationFailed } from './errors.js';
 import { connectorAccountHandlers } from './handlers/connector-accounts.js';
 import { connectorTransactionHandlers } from './handlers/connector-transactions.js';
 import { connectorV2Handlers } from './handlers/connector-v2.js';
+import { dataHandlers } from './handlers/data.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { operationHandlers } from './handlers/operations.js';
 import { userHandlers } from './handlers/users.js';
@@ -27,7 +28,7 @@ function tinkHandlers(): Record<string, Handler<TinkPrincipal>> {
   const idempotent = Object.fromEntries(
     Object.entries(writes).map(([id, handler]) => [id, withIdempotency(handler)]),
   );
-  return { ...oauthHandlers, ...operationHandlers, ...idempotent };
+  return { ...oauthHandlers, ...operationHandlers, ...dataHandlers, ...idempotent };
 }
 
 /**

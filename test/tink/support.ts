@@ -139,3 +139,24 @@ export async function userWithAccount(
     .send({ accounts: [account(accountId)] })
     .expect(204);
 }
+
+/** A user token for an existing user: authorization grant, then the authorization_code exchange. */
+export async function userToken(sb: TestSandbox, token: string, externalUserId: string, scope: string) {
+  const grant = await sb.http
+    .post('/api/v1/oauth/authorization-grant')
+    .set(bearer(token))
+    .type('form')
+    .send({ external_user_id: externalUserId, scope })
+    .expect(200);
+  const res = await sb.http
+    .post('/api/v1/oauth/token')
+    .type('form')
+    .send({
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
+      grant_type: 'authorization_code',
+      code: grant.body.code,
+    })
+    .expect(200);
+  return res.body.access_token as string;
+}
