@@ -8,7 +8,7 @@ import { DIALECT_OPERATIONS, dialectErrors, dialectOf } from './dialect.js';
 import { oauthError, validationFailed } from './errors.js';
 import { connectorAccountHandlers } from './handlers/connector-accounts.js';
 import { connectorTransactionHandlers } from './handlers/connector-transactions.js';
-import { connectorV2Handlers } from './handlers/connector-v2.js';
+import { connectorV2Handlers, noSuchEndpoint } from './handlers/connector-v2.js';
 import { dataHandlers } from './handlers/data.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { operationHandlers } from './handlers/operations.js';
@@ -67,6 +67,9 @@ export async function createTinkSurface(deps: SandboxDeps): Promise<Surface<Tink
 
     // A body that may be either dialect is judged by the schema of the dialect its shape claims.
     rejectInvalid: (errors, routed) => {
+      // Documented-only: the v2 paths do not exist, whatever their body.
+      if (deps.options.documentedOnly && routed.operationId.endsWith('V2'))
+        return noSuchEndpoint(routed.request);
       if (DIALECT_OPERATIONS.has(routed.operationId)) {
         const dialect = deps.options.documentedOnly
           ? 'documented'

@@ -330,6 +330,9 @@ describe('tink v2 connector paths', () => {
       assert.equal(res.body.errorCode, 'not_found');
     }
     await expectRefused(strict, 'getOperation', 404, () => client.get('/data/v2/connector/operations/op-1'));
+    await expectRefused(strict, 'upsertAccountsV2', 404, () =>
+      client.post('/data/v2/connector/accounts', { wrong: 1 }),
+    );
     const accounts = await expectRefused(strict, 'ingestAccounts', 400, () =>
       client.post('/connector/users/demo-user/accounts', SEED_ACCOUNTS),
     );
