@@ -74,6 +74,30 @@ function plan(account: TinkAccount, entity: TransactionAccountEntity, overridePe
   return { plan: { account, entity, incoming, removed }, deleted, existing };
 }
 
+interface Checked {
+  account: TinkAccount;
+  plan: Plan;
+  deleted: string[];
+  existing: string[];
+}
+
+/** 410 before 409, as the legacy server checks: every offending id, the first account that holds one. */
+function conflict(externalUserId: string, checked: Checked[]): SandboxResponse | null {
+  for (const [status, kind, message] of [
+    [410, 'deleted', MESSAGES.transactionAlreadyDeleted],
+    [409, 'existing', MESSAGES.transactionConflict],
+  ] as const) {
+    const ids = checked.flatMap((c) => c[kind]);
+    if (ids.length)
+      return connectorError(status, message, {
+        externalUserId,
+        externalAccountId: checked.find((c) => c[kind].length)!.account.externalId,
+        externalTransactionId: ids.join(','),
+      });
+  }
+  return null;
+}
+
 /** Checks everything, then changes everything: a refused ingest changes nothing. */
 export function ingest(
   user: TinkUser,
@@ -83,10 +107,7 @@ export function ingest(
 ): SandboxResponse | null {
   if (Object.keys(user.accounts).length === 0)
     return connectorError(412, MESSAGES.noAccounts, { externalUserId });
-  const plans: Plan[] = [];
-  const deleted: string[] = [];
-  const existing: string[] = [];
-  let firstAccount: { deleted?: string; existing?: string } = {};
+  const checked: Checked[] = [];
   for (const entity of body.transactionAccounts) {
     const account = user.accounts[entity.externalId];
     if (!account)
@@ -94,28 +115,11 @@ export function ingest(
         externalUserId,
         externalAccountId: entity.externalId,
       });
-    const checked = plan(account, entity, body.overridePending === true);
-    if (checked.deleted.length && !firstAccount.deleted)
-      firstAccount = { ...firstAccount, deleted: entity.externalId };
-    if (checked.existing.length && !firstAccount.existing)
-      firstAccount = { ...firstAccount, existing: entity.externalId };
-    deleted.push(...checked.deleted);
-    existing.push(...checked.existing);
-    plans.push(checked.plan);
+    checked.push({ account, ...plan(account, entity, body.overridePending === true) });
   }
-  if (deleted.length)
-    return connectorError(410, MESSAGES.transactionAlreadyDeleted, {
-      externalUserId,
-      externalAccountId: firstAccount.deleted,
-      externalTransactionId: deleted.join(','),
-    });
-  if (existing.length)
-    return connectorError(409, MESSAGES.transactionConflict, {
-      externalUserId,
-      externalAccountId: firstAccount.existing,
-      externalTransactionId: existing.join(','),
-    });
-  for (const { account, entity, incoming, removed } of plans) {
+  const refused = conflict(externalUserId, checked);
+  if (refused) return refused;
+  for (const { account, entity, incoming, removed } of checked.map((c) => c.plan)) {
     for (const id of removed) delete account.transactions[id];
     for (const tx of incoming) putTransaction(account, transactionFields(tx), now);
     // HISTORICAL ingests leave the balance alone (reference §1.5).

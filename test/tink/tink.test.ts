@@ -8,6 +8,7 @@ import { startSandbox } from '../helpers/sandbox.js';
 // `*.cases.ts` file also runs alone: `node test/run.mjs test/tink/oauth.cases.ts`.
 import './connector-accounts.cases.js';
 import './connector-transactions.cases.js';
+import './connector-v2.cases.js';
 import './data.cases.js';
 import './oauth.cases.js';
 import './operations.cases.js';
