@@ -16,7 +16,7 @@ const isValidationFailure = (response: SandboxResponse) =>
  * started executing are saved: failed validations are not (Tink's documented rule).
  */
 export function withIdempotency(handler: Handler<TinkPrincipal>): Handler<TinkPrincipal> {
-  return async (context: HandlerContext<TinkPrincipal>) => {
+  return (context: HandlerContext<TinkPrincipal>) => {
     const key = context.request.headers['idempotency-key'];
     if (!key || context.principal.kind !== 'token') return handler(context);
     const { tenant, now, request } = context;
@@ -24,20 +24,22 @@ export function withIdempotency(handler: Handler<TinkPrincipal>): Handler<TinkPr
     const id = `${clientId}:${request.method}:${request.path}:${key}`;
     const saved = tenant.tink.idempotency[id];
     if (saved && saved.expiresAt > now) return structuredClone(saved.response);
-    const response = await handler(context);
-    if (isValidationFailure(response)) return response;
-    for (const [other, record] of Object.entries(tenant.tink.idempotency))
-      if (record.expiresAt <= now) delete tenant.tink.idempotency[other];
-    tenant.tink.idempotency[id] = {
-      key,
-      clientId,
-      fingerprint: `${request.method} ${request.path}`,
-      expiresAt: now + IDEMPOTENCY_TTL_MS,
-      response: {
-        status: response.status,
-        ...(response.body !== undefined ? { body: structuredClone(response.body) } : {}),
-      },
+    const save = (response: SandboxResponse) => {
+      if (isValidationFailure(response)) return response;
+      for (const [other, record] of Object.entries(tenant.tink.idempotency))
+        if (record.expiresAt <= now) delete tenant.tink.idempotency[other];
+      const body = response.body === undefined ? {} : { body: structuredClone(response.body) };
+      tenant.tink.idempotency[id] = {
+        key,
+        clientId,
+        fingerprint: `${request.method} ${request.path}`,
+        expiresAt: now + IDEMPOTENCY_TTL_MS,
+        response: { status: response.status, ...body },
+      };
+      return response;
     };
-    return response;
+    // Synchronous handlers are saved in the same tick: two requests with one key cannot both run.
+    const result = handler(context);
+    return result instanceof Promise ? result.then(save) : save(result);
   };
 }
