@@ -84,7 +84,7 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
 /** A body as text, parsed by its content type so that its secret fields can be redacted. */
 function parseBodyText(text: string | null, headers: Record<string, string>): unknown {
   if (text === null || text === '') return null;
-  if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+  if ((headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(text));
   }
   try {

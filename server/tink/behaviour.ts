@@ -4,11 +4,22 @@ export interface TinkBehaviour {
     /** Virtual milliseconds an operation stays PENDING, then IN_PROGRESS. */
     pendingMs: number;
     inProgressMs: number;
-    /** How operations end. */
+    /** How operations end when their content is valid (invalid content always ends REJECTED). */
     outcome: 'COMPLETED' | 'FAILED' | 'REJECTED';
+    /** For a FAILED or REJECTED outcome: what the operation reports. Defaults say it was forced. */
+    errorCode?: string;
+    errorMessage?: string;
+  };
+  accounts?: {
+    /**
+     * Ingesting an account that exists answers 409 "The account already exists." (as the current
+     * docs list) instead of updating it (as the older docs and the legacy server do). Default false.
+     */
+    conflictOnExisting?: boolean;
   };
 }
 
 export const defaultTinkBehaviour = (): TinkBehaviour => ({
   operations: { pendingMs: 0, inProgressMs: 0, outcome: 'COMPLETED' },
+  accounts: { conflictOnExisting: false },
 });

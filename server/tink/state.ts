@@ -54,27 +54,64 @@ export interface TinkAccessToken {
   userId?: string;
   issuedAt: number;
   expiresAt: number;
+  /** A scenario bound to the credential the token was issued from (a magic client id). */
+  scenario?: string;
 }
 
 export interface TinkAuthorizationCode {
   code: string;
+  clientId: string;
   userId: string;
   scopes: string[];
   expiresAt: number;
 }
 
-/** An asynchronous write of the v2/operations dialect; its status is derived from the clock. */
+export type TinkOperationKind =
+  | 'accounts.upsert'
+  | 'accounts.delete'
+  | 'transactions.upsert'
+  | 'transactions.update'
+  | 'transactions.delete';
+
+export type TinkOperationStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'REJECTED';
+
+/** How an operation unfolds, fixed when it is created from the behaviour then in force. */
+export interface TinkOperationTimeline {
+  /** When it leaves PENDING for IN_PROGRESS. */
+  startsAt: number;
+  /** When it ends: the change is validated and applied (or refused) at this instant. */
+  completesAt: number;
+  /** How it ends if its content is valid. */
+  outcome: 'COMPLETED' | 'FAILED' | 'REJECTED';
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+/** An asynchronous write of the Elixir client's dialect; its status is a function of the clock. */
 export interface TinkOperation {
   operationId: string;
-  kind: string;
-  externalUserId?: string;
+  kind: TinkOperationKind;
+  /** The user of a v1-path write; v2 paths carry none. */
+  externalUserId: string | null;
+  clientId: string;
   createdAt: number;
-  [detail: string]: unknown;
+  timeline: TinkOperationTimeline;
+  /** The items as sent; checked and applied when the operation completes. */
+  items: unknown[];
+  /** Set when the operation has ended. */
+  result?: {
+    status: 'COMPLETED' | 'FAILED' | 'REJECTED';
+    endedAt: number;
+    errorMessage?: string;
+    errorCode?: string;
+    errors?: Array<{ fieldName: string; errorMessage: string }>;
+  };
 }
 
 export interface TinkIdempotencyRecord {
   key: string;
   clientId: string;
+  /** Method and path: a key reused on another endpoint is another key. */
   fingerprint: string;
   expiresAt: number;
   response: { status: number; body?: unknown };

@@ -1,6 +1,7 @@
 import { toIso } from '../clock.js';
 import type { TenantData } from '../store/types.js';
-import type { TinkAccount, TinkTransaction } from './state.js';
+import { operationView } from './operations.js';
+import type { TinkAccount, TinkOperation, TinkTransaction } from './state.js';
 
 const money = (value: number) => Math.round(value * 100) / 100;
 
@@ -15,8 +16,22 @@ const transactionView = (tx: TinkTransaction) => ({
   updatedAt: toIso(tx.updatedAt),
 });
 
+/** An operation with its status as of now, its timeline and what it was sent. */
+const operationAdminView = (operation: TinkOperation, now: number) => ({
+  ...operationView(operation, now),
+  externalUserId: operation.externalUserId,
+  clientId: operation.clientId,
+  timeline: {
+    ...operation.timeline,
+    createdAt: toIso(operation.createdAt),
+    startsAt: toIso(operation.timeline.startsAt),
+    completesAt: toIso(operation.timeline.completesAt),
+  },
+  items: operation.items,
+});
+
 /** The tenant's Tink data for `GET /__admin/state`: computed balances, transactions with their status. */
-export function tinkAdminView(tenant: TenantData, _now: number) {
+export function tinkAdminView(tenant: TenantData, now: number) {
   return {
     users: Object.values(tenant.tink.users).map((user) => ({
       userId: user.userId,
@@ -39,6 +54,6 @@ export function tinkAdminView(tenant: TenantData, _now: number) {
         };
       }),
     })),
-    operations: Object.values(tenant.tink.operations),
+    operations: Object.values(tenant.tink.operations).map((operation) => operationAdminView(operation, now)),
   };
 }
