@@ -2,19 +2,16 @@ import { problem } from '../errors.js';
 import type { Handler, HandlerContext } from '../http/surface.js';
 import { firstQueryValue, json } from '../http/types.js';
 import { presentEntry } from '../journal.js';
-import {
-  forceNextSync,
-  type StepAction,
-  type SyncOutcome,
-  stepTinkOperation,
-  type TinkItemError,
-} from '../scenarios/domain-hooks.js';
 import { contractOperations, nearestOperations } from '../scenarios/nearest.js';
+import { type StepAction, stepOperation } from '../tink/operations.js';
+import type { TinkFieldError } from '../tink/state.js';
+import type { SyncOutcome } from '../xs2a/behaviour.js';
+import { queueSyncOutcome } from '../xs2a/sync.js';
 
 function step(action: StepAction): Handler {
   return ({ tenant, params, body, now }) => {
-    const failure = (body ?? {}) as { status?: 'FAILED' | 'REJECTED'; errors?: TinkItemError[] };
-    const result = stepTinkOperation(tenant, params.operationId!, action, now, failure);
+    const failure = (body ?? {}) as { status?: 'FAILED' | 'REJECTED'; errors?: TinkFieldError[] };
+    const result = stepOperation(tenant, params.operationId!, action, now, failure);
     if (result.ok) return json(200, result);
     if (result.reason === 'not-found') {
       const known = Object.keys(tenant.tink.operations);
@@ -62,7 +59,7 @@ export const stepHandlers: Record<string, Handler> = {
       outcome: spec.outcome ?? 'fail',
       ...(spec.message ? { message: spec.message } : {}),
     };
-    if (!forceNextSync(tenant, params.connectionId!, outcome)) {
+    if (!queueSyncOutcome(tenant, params.connectionId!, outcome)) {
       const known = Object.keys(tenant.xs2a.connections);
       return problem(
         'not-found',

@@ -1,3 +1,5 @@
+import type { TinkFieldError } from './state.js';
+
 /** How the Tink emulation behaves for a tenant; scenarios change it, the default is Tink's happy path. */
 export interface TinkBehaviour {
   operations: {
@@ -9,6 +11,8 @@ export interface TinkBehaviour {
     /** For a FAILED or REJECTED outcome: what the operation reports. Defaults say it was forced. */
     errorCode?: string;
     errorMessage?: string;
+    /** For a FAILED or REJECTED outcome: per-item errors, e.g. `{fieldName: "transactions[0].amount", errorMessage}`. */
+    errors?: TinkFieldError[];
   };
   accounts?: {
     /**

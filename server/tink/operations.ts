@@ -6,7 +6,7 @@ import type { TenantData } from '../store/types.js';
 import type { DueWorkSource } from '../timeline.js';
 import { applyOperation } from './apply.js';
 import type { TinkPrincipal } from './auth.js';
-import type { TinkOperation, TinkOperationKind, TinkOperationStatus } from './state.js';
+import type { TinkFieldError, TinkOperation, TinkOperationKind, TinkOperationStatus } from './state.js';
 
 /**
  * Operations of the asynchronous dialect. Nothing is scheduled: an operation's status is a function
@@ -43,11 +43,13 @@ export function operationView(operation: TinkOperation, now: number) {
 export function completeOperation(tenant: TenantData, operation: TinkOperation, at: number): void {
   const { outcome } = operation.timeline;
   if (outcome !== 'COMPLETED') {
+    const { errors } = operation.timeline;
     operation.result = {
       status: outcome,
       endedAt: at,
       errorCode: operation.timeline.errorCode ?? FORCED[outcome].errorCode,
       errorMessage: operation.timeline.errorMessage ?? FORCED[outcome].errorMessage,
+      ...(errors?.length ? { errors } : {}),
     };
     return;
   }
@@ -94,10 +96,53 @@ export function startOperation(
       outcome: behaviour.outcome,
       ...(behaviour.errorCode ? { errorCode: behaviour.errorCode } : {}),
       ...(behaviour.errorMessage ? { errorMessage: behaviour.errorMessage } : {}),
+      ...(behaviour.errors?.length ? { errors: structuredClone(behaviour.errors) } : {}),
     },
     items: structuredClone(items),
   };
   tenant.tink.operations[operation.operationId] = operation;
   deps.timeline.settle(tenant, now);
   return json(200, operationView(operation, now));
+}
+
+export type StepAction = 'advance' | 'complete' | 'fail';
+
+export type StepResult =
+  | { ok: true; operationId: string; status: TinkOperationStatus; errors?: TinkFieldError[] }
+  | { ok: false; reason: 'not-found' | 'ended'; status?: TinkOperationStatus };
+
+/**
+ * Moves an operation on now, for the control plane: `advance` to its next phase (PENDING →
+ * IN_PROGRESS → its outcome), `complete` (the change is validated and applied), or `fail`. It
+ * rewrites the operation's timeline rather than faking a status, so what a client polls, what the
+ * tenant's data shows and what the timeline runs later all agree.
+ */
+export function stepOperation(
+  tenant: TenantData,
+  operationId: string,
+  action: StepAction,
+  now: number,
+  failure: { status?: 'FAILED' | 'REJECTED'; errors?: TinkFieldError[] } = {},
+): StepResult {
+  const operation = tenant.tink.operations[operationId];
+  if (!operation) return { ok: false, reason: 'not-found' };
+  if (operation.result) return { ok: false, reason: 'ended', status: operation.result.status };
+  const { timeline } = operation;
+  if (action === 'advance' && now < timeline.startsAt) {
+    timeline.completesAt = now + (timeline.completesAt - timeline.startsAt);
+    timeline.startsAt = now;
+    return { ok: true, operationId, status: 'IN_PROGRESS' };
+  }
+  if (action === 'complete') timeline.outcome = 'COMPLETED';
+  if (action === 'fail') {
+    timeline.outcome = failure.status ?? 'FAILED';
+    if (failure.errors) timeline.errors = failure.errors;
+  }
+  timeline.startsAt = Math.min(timeline.startsAt, now);
+  timeline.completesAt = now;
+  completeOperation(tenant, operation, now);
+  const result = operation.result!;
+  return result.errors
+    ? { ok: true, operationId, status: result.status, errors: result.errors }
+    : { ok: true, operationId, status: result.status };
 }

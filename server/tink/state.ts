@@ -85,6 +85,14 @@ export interface TinkOperationTimeline {
   outcome: 'COMPLETED' | 'FAILED' | 'REJECTED';
   errorCode?: string;
   errorMessage?: string;
+  /** Per-item errors reported by a FAILED or REJECTED outcome. */
+  errors?: TinkFieldError[];
+}
+
+/** Tink's per-field error: a Java-style property path and what is wrong with it. */
+export interface TinkFieldError {
+  fieldName: string;
+  errorMessage: string;
 }
 
 /** An asynchronous write of the Elixir client's dialect; its status is a function of the clock. */
@@ -104,7 +112,7 @@ export interface TinkOperation {
     endedAt: number;
     errorMessage?: string;
     errorCode?: string;
-    errors?: Array<{ fieldName: string; errorMessage: string }>;
+    errors?: TinkFieldError[];
   };
 }
 

@@ -21,6 +21,17 @@ export const consentExpired = (connection: BankConnection, now: number) =>
 
 const PIN_FAILURE = 'Login failed: the bank rejected the stored credentials (sandbox PIN sync-fail).';
 
+/**
+ * Queues how the next background sync of one connection ends, ahead of the tenant-wide queue (the
+ * control plane's "fail next sync"). False when the tenant has no such connection.
+ */
+export function queueSyncOutcome(tenant: TenantData, connectionId: string, outcome: SyncOutcome): boolean {
+  if (!tenant.xs2a.connections[connectionId]) return false;
+  const queues = tenant.behaviour.xs2a.sync.byConnection;
+  queues[connectionId] = [...(queues[connectionId] ?? []), outcome];
+  return true;
+}
+
 /** How the next background sync ends: an outage, a queued outcome, the PIN's magic, or success. */
 function nextOutcome(env: SyncEnv, connection: BankConnection): SyncOutcome {
   const { sync } = env.behaviour;

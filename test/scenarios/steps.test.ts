@@ -1,59 +1,75 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { tinkOperationStatus } from '../../server/scenarios/domain-hooks.js';
 import { nearestOperations } from '../../server/scenarios/nearest.js';
 import { expectContract } from '../helpers/contract.js';
 import { startSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { elixirClient, SEED_ACCOUNTS, SEED_TRANSACTIONS } from '../tink/elixir.js';
 
 describe('control-plane steps for the emulations', () => {
   let sandbox: TestSandbox;
+  let tink: Awaited<ReturnType<typeof elixirClient>>;
+  const operations: string[] = [];
+
   before(async () => {
     sandbox = await startSandbox({ clockStart: '2026-01-01T00:00:00Z', clockFrozen: true });
-    const tenant = sandbox.deps.store.tenant('default')!;
-    tenant.behaviour.tink.operations = { pendingMs: 60_000, inProgressMs: 60_000, outcome: 'COMPLETED' };
-    const createdAt = Date.parse('2026-01-01T00:00:00Z');
-    tenant.tink.operations['op-1'] = { operationId: 'op-1', kind: 'accounts', createdAt };
-    tenant.tink.operations['op-2'] = { operationId: 'op-2', kind: 'accounts', createdAt };
+    await sandbox.http.put('/__admin/scenario').send({ name: 'slow-operations' }).expect(200);
+    tink = await elixirClient(sandbox);
+    const accounts = await tink.post('/connector/users/ext-user-123/accounts', SEED_ACCOUNTS).expect(200);
+    // Transactions need their account: finish the account upsert first, as a client would wait for it.
+    await sandbox.http.post(`/__admin/tink/operations/${accounts.body.operationId}/complete`).expect(200);
+    for (let i = 0; i < 2; i += 1) {
+      const res = await tink
+        .post('/connector/users/ext-user-123/transactions', SEED_TRANSACTIONS)
+        .expect(200);
+      operations.push(res.body.operationId);
+    }
   });
   after(() => sandbox.close());
 
-  it('advances a Tink operation phase by phase, then refuses to move an ended one', async () => {
-    const tenant = sandbox.deps.store.tenant('default')!;
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    assert.equal(
-      tinkOperationStatus(tenant.tink.operations['op-1']!, tenant.behaviour.tink, now).status,
-      'PENDING',
-    );
-    const first = await sandbox.http.post('/__admin/tink/operations/op-1/advance').expect(200);
+  const status = async (id: string) =>
+    (await tink.get(`/data/v2/connector/operations/${id}`).expect(200)).body;
+
+  it('advances a Tink operation phase by phase, applies it, then refuses to move an ended one', async () => {
+    const [id] = operations as [string];
+    assert.equal((await status(id)).status, 'PENDING');
+    const first = await sandbox.http.post(`/__admin/tink/operations/${id}/advance`).expect(200);
     await expectContract(first, 'advanceTinkOperation');
-    assert.deepEqual(first.body, { ok: true, operationId: 'op-1', status: 'IN_PROGRESS' });
-    assert.equal(
-      (await sandbox.http.post('/__admin/tink/operations/op-1/advance').expect(200)).body.status,
-      'COMPLETED',
+    assert.deepEqual(first.body, { ok: true, operationId: id, status: 'IN_PROGRESS' });
+    assert.equal((await status(id)).status, 'IN_PROGRESS');
+    const second = await sandbox.http.post(`/__admin/tink/operations/${id}/advance`).expect(200);
+    assert.equal(second.body.status, 'COMPLETED');
+    assert.equal((await status(id)).status, 'COMPLETED');
+    const { tink: data } = (await sandbox.http.get('/__admin/state').expect(200)).body;
+    const user = data.users.find((u: { externalUserId: string }) => u.externalUserId === 'ext-user-123');
+    assert.ok(
+      user.accounts[0].transactions.some((t: { externalId: string }) => t.externalId === 'tx-001'),
+      'applied',
     );
-    const ended = await sandbox.http.post('/__admin/tink/operations/op-1/fail').send({}).expect(409);
+    const ended = await sandbox.http.post(`/__admin/tink/operations/${id}/fail`).send({}).expect(409);
+    await expectContract(ended, 'failTinkOperation');
     assert.match(ended.body.detail, /already ended as COMPLETED/);
   });
 
-  it('fails an operation with per-item errors, as REJECTED when asked', async () => {
-    const errors = [{ externalId: 'acc-1', errorMessage: 'Currency mismatch.' }];
+  it('fails an operation with per-item errors, as REJECTED when asked, and the client polls them', async () => {
+    const id = operations[1]!;
+    const errors = [{ fieldName: 'transactions[0].amount', errorMessage: 'Currency mismatch.' }];
     const res = await sandbox.http
-      .post('/__admin/tink/operations/op-2/fail')
+      .post(`/__admin/tink/operations/${id}/fail`)
       .send({ status: 'REJECTED', errors })
       .expect(200);
     await expectContract(res, 'failTinkOperation');
-    assert.deepEqual(res.body, { ok: true, operationId: 'op-2', status: 'REJECTED', errors });
-    const tenant = sandbox.deps.store.tenant('default')!;
-    assert.deepEqual(tinkOperationStatus(tenant.tink.operations['op-2']!, tenant.behaviour.tink, 0), {
-      status: 'REJECTED',
-      errors,
-    });
+    assert.deepEqual(res.body, { ok: true, operationId: id, status: 'REJECTED', errors });
+    const polled = await status(id);
+    assert.equal(polled.status, 'REJECTED');
+    assert.deepEqual(polled.errors, errors);
+    assert.equal(typeof polled.errorMessage, 'string');
   });
 
   it('answers 404 naming the known operations for an unknown one', async () => {
     const res = await sandbox.http.post('/__admin/tink/operations/nope/complete').expect(404);
     await expectContract(res, 'completeTinkOperation');
-    assert.match(res.body.detail, /no Tink operation 'nope'; known: op-1, op-2/);
+    assert.match(res.body.detail, /no Tink operation 'nope'; known: op-/);
+    for (const id of operations) assert.ok(res.body.detail.includes(id));
   });
 
   it("makes a connection's next sync fail, as seen through the XS2A API", async () => {

@@ -42,7 +42,7 @@ export async function newUserWithToken(sandbox: TestSandbox, apiKey = API_KEY) {
   const token = await key.put(`/v1/api/users/${user.body.id}/accesstokens`, {
     valid_until: '2050-01-01 11:11:11',
   });
-  await expectContract(token, 'createAccessToken');
+  await expectContract(token, 'createBankUserAccessToken');
   assert.equal(token.status, 200);
   return { key, user: user.body, token: token.body, api: client(sandbox, token.body.token) };
 }

@@ -38,7 +38,7 @@ describe('xs2a: the java client (com.fintecsystems:xs2a-java) call sequence', ()
       `/v1/api/users/${user.body.id}/accesstokens`,
       JSON.stringify({ valid_until: validUntil }),
     );
-    await expectContract(token, 'createAccessToken');
+    await expectContract(token, 'createBankUserAccessToken');
     assert.equal(token.body.valid_until, validUntil);
     const refreshed = await key.patch(
       `/v1/api/users/${user.body.id}/accesstokens/${token.body.id}`,

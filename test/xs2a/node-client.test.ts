@@ -33,26 +33,26 @@ describe('xs2a: the node client (@fintecsystems/xs2a-node) call sequence', () =>
 
     const path = `/v1/api/users/${created.body.id}/accesstokens`;
     const token = await key.put(path, { valid_until: '2050-01-01 11:11:11' });
-    await expectContract(token, 'createAccessToken');
+    await expectContract(token, 'createBankUserAccessToken');
     assert.equal(token.body.object, 'bank_user_access_token');
     assert.equal(token.body.valid_until, '2050-01-01 11:11:11');
 
     const tokens = await key.get(path);
-    await expectContract(tokens, 'listAccessTokens');
+    await expectContract(tokens, 'listBankUserAccessTokens');
     assert.deepEqual(tokens.body.data, [token.body]);
 
     const refreshed = await key.patch(`${path}/${token.body.id}`, { valid_until: '2051-02-03 04:05:06' });
-    await expectContract(refreshed, 'refreshAccessToken');
+    await expectContract(refreshed, 'refreshBankUserAccessToken');
     assert.equal(refreshed.body.id, token.body.id);
     assert.equal(refreshed.body.token, token.body.token);
     assert.equal(refreshed.body.valid_until, '2051-02-03 04:05:06');
 
     const one = await key.get(`${path}/${token.body.id}`);
-    await expectContract(one, 'getAccessToken');
+    await expectContract(one, 'getBankUserAccessToken');
     assert.equal(one.body.valid_until, '2051-02-03 04:05:06');
 
     const removedToken = await key.delete(`${path}/${token.body.id}`);
-    await expectContract(removedToken, 'deleteAccessToken');
+    await expectContract(removedToken, 'deleteBankUserAccessToken');
     assert.deepEqual(removedToken.body, { code: 200, message: 'Access token deleted.' });
 
     const removed = await key.delete(`/v1/api/users/${created.body.id}`);

@@ -28,7 +28,7 @@ function userToken(ctx: Context) {
 }
 
 export const accessTokenHandlers: Record<string, Xs2aHandler> = {
-  createAccessToken: (ctx) => {
+  createBankUserAccessToken: (ctx) => {
     const { tenant, params, now, principal } = ctx;
     if (!tenant.xs2a.users[params.userId!]) return notFound('Bank user');
     const validUntil = validUntilOf(ctx);
@@ -47,19 +47,19 @@ export const accessTokenHandlers: Record<string, Xs2aHandler> = {
     return json(200, tokenView(token));
   },
 
-  listAccessTokens: ({ tenant, params, request }) => {
+  listBankUserAccessTokens: ({ tenant, params, request }) => {
     if (!tenant.xs2a.users[params.userId!]) return notFound('Bank user');
     const tokens = Object.values(tenant.xs2a.tokens).filter((t) => t.userId === params.userId);
     return json(200, paginate(byCreation(tokens), request, tokenView));
   },
 
-  getAccessToken: (ctx) => {
+  getBankUserAccessToken: (ctx) => {
     const token = userToken(ctx);
     return token ? json(200, tokenView(token)) : notFound('Access token');
   },
 
   /** Refresh keeps the id and the secret and moves `valid_until` (fidelity.md). */
-  refreshAccessToken: (ctx) => {
+  refreshBankUserAccessToken: (ctx) => {
     const token = userToken(ctx);
     if (!token) return notFound('Access token');
     const validUntil = validUntilOf(ctx);
@@ -69,7 +69,7 @@ export const accessTokenHandlers: Record<string, Xs2aHandler> = {
     return json(200, tokenView(token));
   },
 
-  deleteAccessToken: (ctx) => {
+  deleteBankUserAccessToken: (ctx) => {
     const token = userToken(ctx);
     if (!token) return notFound('Access token');
     delete ctx.tenant.xs2a.tokens[token.id];
