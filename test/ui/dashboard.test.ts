@@ -5,7 +5,17 @@ import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Listening } from '../../server/app.js';
 import { startSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { advanceClock, findJournalRow, makeApiRequests, openDashboard, openTab } from './steps.js';
+import {
+  activateScenario,
+  advanceClock,
+  completeOperationFromPage,
+  expectOperationStatus,
+  findJournalRow,
+  makeApiRequests,
+  openDashboard,
+  openTab,
+  pushTinkIngestion,
+} from './steps.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output');
@@ -98,6 +108,26 @@ describe('dashboard in a real browser', { timeout: 30_000 }, () => {
     await page.screenshot({ path: join(OUTPUT, 'dashboard.png'), fullPage: true });
   });
 
+  it('activates slow-operations, pushes a Tink ingestion, sees it PENDING and completes it from the page', async () => {
+    await activateScenario(page, 'slow-operations');
+    const operationId = await pushTinkIngestion(server.url);
+    await expectOperationStatus(page, operationId, 'PENDING');
+    await completeOperationFromPage(page, operationId);
+    await expectOperationStatus(page, operationId, 'COMPLETED');
+
+    const state = (await sandbox.http.get('/__admin/state').expect(200)).body;
+    const checking = state.tink.users[0].accounts.find(
+      (a: { externalId: string }) => a.externalId === 'demo-checking',
+    );
+    assert.ok(
+      checking.transactions.some((t: { externalId: string }) => t.externalId === 'ui-test-tx-1'),
+      'completing from the page applied the ingestion',
+    );
+    await openTab(page, 'journal');
+    await findJournalRow(page, '/connector/users/demo-user/transactions');
+    await page.screenshot({ path: join(OUTPUT, 'dashboard-operation.png'), fullPage: true });
+  });
+
   it('never shows a secret and talks to no host but the sandbox', async () => {
     const state = (await sandbox.http.get('/__admin/state').expect(200)).body;
     const html = await page.content();
@@ -112,10 +142,4 @@ describe('dashboard in a real browser', { timeout: 30_000 }, () => {
     const foreign = requested.filter((url) => new URL(url).origin !== origin);
     assert.deepEqual(foreign, []);
   });
-
-  it.todo(
-    'activates slow-operations, pushes a Tink ingestion, sees it PENDING and completes it from the page: ' +
-      'switch on with activateScenario, pushTinkIngestion, expectOperationStatus and completeOperationFromPage ' +
-      'from ./steps.ts once the scenario engine and the Tink surface are merged',
-  );
 });

@@ -59,9 +59,9 @@ export async function findJournalRow(page: Page, path: string): Promise<string> 
   return (await row.first().getAttribute('data-request'))!;
 }
 
-// ---- Waiting for the scenario engine and the Tink surface -------------------------------------
+// ---- Scenarios and Tink operations -------------------------------------------------------------
 
-/** Needs `GET /__admin/scenarios` and `PUT /__admin/scenario`: picks a scenario on the page. */
+/** Picks a scenario on the page (`GET /__admin/scenarios`, then `PUT /__admin/scenario`). */
 export async function activateScenario(page: Page, name: string): Promise<void> {
   await openTab(page, 'overview');
   await page.check(`#scenario-list input[value="${name}"]`);
@@ -70,8 +70,8 @@ export async function activateScenario(page: Page, name: string): Promise<void> 
 }
 
 /**
- * Needs the Tink surface: a client-credentials token, then an ingestion in the v2/operations dialect
- * (EX1's `upsert_transactions`, answered `{"operationId"}`). Returns the operation's id.
+ * What the Elixir client's `upsert_transactions` sends: a client-credentials token, then
+ * `{"transactions": [...]}` in the v2 money shape, answered `{"operationId", "status"}`.
  */
 export async function pushTinkIngestion(baseUrl: string, externalUserId = 'demo-user'): Promise<string> {
   const token = await fetch(`${baseUrl}/api/v1/oauth/token`, {
@@ -92,13 +92,11 @@ export async function pushTinkIngestion(baseUrl: string, externalUserId = 'demo-
     body: JSON.stringify({
       transactions: [
         {
-          accountExternalId: 'demo-checking',
           externalId: 'ui-test-tx-1',
-          amount: -12.5,
-          date: 1_700_000_000_000,
+          accountExternalId: 'demo-checking',
           description: 'UI test',
-          type: 'DEFAULT',
-          pending: false,
+          amount: { currencyCode: 'EUR', value: -12.5 },
+          dates: { booked: '2026-01-15' },
         },
       ],
     }),
@@ -119,7 +117,7 @@ export async function expectOperationStatus(page: Page, operationId: string, sta
   );
 }
 
-/** Needs `POST /__admin/tink/operations/{id}/complete`: the page's "Complete" button. */
+/** The page's "Complete" button (`POST /__admin/tink/operations/{id}/complete`). */
 export async function completeOperationFromPage(page: Page, operationId: string): Promise<void> {
   await openTab(page, 'tink');
   await page.getByRole('button', { name: `complete operation ${operationId}` }).click();
