@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { SandboxDeps } from '../deps.js';
 import { problem } from '../errors.js';
+import { fieldOf } from '../http/ajv-errors.js';
 import { createOpenApi } from '../http/openapi.js';
 import type { AuthOutcome, RoutedRequest, Surface } from '../http/surface.js';
 import { firstQueryValue, type SandboxRequest } from '../http/types.js';
@@ -16,19 +17,6 @@ import { stateHandlers } from './state.js';
 import { stepHandlers } from './steps.js';
 import { tenantHandlers, unknownTenant } from './tenants.js';
 import { violationHandlers } from './violations.js';
-
-/** `/requestBody/clock/now` → `clock.now`; a missing property is named by itself. */
-export function fieldOf(error: ErrorObject): string {
-  const path = error.instancePath
-    .replace(/^\/(requestBody|query|params|headers|path)/, '')
-    .replace(/^\//, '')
-    .replaceAll('/', '.');
-  const missing =
-    error.params && 'missingProperty' in error.params ? String(error.params.missingProperty) : '';
-  const extra =
-    error.params && 'additionalProperty' in error.params ? String(error.params.additionalProperty) : '';
-  return [path, missing || extra].filter(Boolean).join('.') || '(body)';
-}
 
 function messageOf(error: ErrorObject): string {
   if (error.params && 'additionalProperty' in error.params) return 'is not a known field';

@@ -20,9 +20,14 @@ export function loadContract(name: ContractName): Document {
 }
 
 /** An openapi-backend instance that routes and validates against a contract (with formats checked). */
-export async function createOpenApi(name: ContractName): Promise<OpenAPIBackend> {
+export function createOpenApi(name: ContractName): Promise<OpenAPIBackend> {
+  return openApiFor(structuredClone(loadContract(name)));
+}
+
+/** The same for any OpenAPI document (tests build small ones). */
+export async function openApiFor(definition: Document): Promise<OpenAPIBackend> {
   const api = new OpenAPIBackend({
-    definition: structuredClone(loadContract(name)),
+    definition,
     strict: true,
     quick: true,
     validate: true,

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { fieldOf } from '../http/ajv-errors.js';
 import { json, type SandboxResponse } from '../http/types.js';
 
 /** XS2A's error body: `{code, message}` with the HTTP status as code (reference §5). */
@@ -17,17 +18,6 @@ export const notFound = (what: string): SandboxResponse => xs2aError(404, `${wha
 export function validationFailed(errors: Record<string, string[]>): SandboxResponse {
   const first = Object.values(errors)[0]?.[0];
   return json(422, { code: 422, message: first ?? 'The given data was invalid.', errors });
-}
-
-/** `/requestBody/valid_until` → `valid_until`; `/query/per_page` → `per_page`; nested with dots. */
-function fieldOf(error: ErrorObject): string {
-  const path = error.instancePath
-    .replace(/^\/(requestBody|query|params|headers|path)/, '')
-    .replace(/^\//, '')
-    .replaceAll('/', '.');
-  const missing =
-    error.params && 'missingProperty' in error.params ? String(error.params.missingProperty) : '';
-  return [path, missing].filter(Boolean).join('.') || 'body';
 }
 
 function messageOf(field: string, error: ErrorObject): string {
@@ -53,7 +43,7 @@ export function fromSchemaErrors(errors: ErrorObject[]): SandboxResponse {
   const fields: Record<string, string[]> = {};
   for (const error of errors) {
     if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'allOf') continue;
-    const field = fieldOf(error);
+    const field = fieldOf(error, 'body');
     const message = messageOf(field, error);
     fields[field] = [...new Set([...(fields[field] ?? []), message])];
   }

@@ -6,13 +6,13 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import addFormats from 'ajv-formats';
-import { type Document, OpenAPIBackend } from 'openapi-backend';
+import type { Document, OpenAPIBackend } from 'openapi-backend';
 import supertest from 'supertest';
 import { createAdminSurface } from '../../server/admin/surface.js';
 import type { SandboxOptionsInput } from '../../server/config.js';
 import { createDispatcher } from '../../server/http/dispatch.js';
 import { nodeHandler } from '../../server/http/node-adapter.js';
+import { openApiFor } from '../../server/http/openapi.js';
 import type { AuthOutcome, Surface } from '../../server/http/surface.js';
 import { json, noContent } from '../../server/http/types.js';
 import { splitMagicCredential } from '../../server/scenarios/magic.js';
@@ -115,21 +115,7 @@ const xs2aContract = {
   },
 };
 
-async function backend(definition: unknown): Promise<OpenAPIBackend> {
-  const api = new OpenAPIBackend({
-    definition: definition as Document,
-    strict: true,
-    quick: true,
-    validate: true,
-    ajvOpts: { allErrors: true, strict: false },
-    customizeAjv: (ajv) => {
-      addFormats.default(ajv);
-      return ajv;
-    },
-  });
-  await api.init();
-  return api;
-}
+const backend = (definition: unknown) => openApiFor(definition as Document);
 
 /** Finds the tenant of a credential (magic suffix allowed), as the real surfaces will. */
 function authenticateWith(

@@ -1,11 +1,11 @@
 import type { Handler, HandlerContext } from '../../http/surface.js';
 import { noContent } from '../../http/types.js';
 import type { TinkPrincipal } from '../auth.js';
-import { dialectErrors, dialectOf } from '../dialect.js';
-import { connectorError, MESSAGES, validationFailed } from '../errors.js';
+import { connectorError, MESSAGES } from '../errors.js';
 import { applyBalance, upsertAccount } from '../ledger.js';
-import { startOperation } from '../operations.js';
+
 import { findUserByExternalId } from '../users.js';
+import { byDialect } from './two-dialects.js';
 
 interface AccountEntity {
   externalId: string;
@@ -24,19 +24,14 @@ interface AccountEntity {
 type Context = HandlerContext<TinkPrincipal>;
 
 /** The documented dialect unless the body has the Elixir client's shape (and the sandbox allows it). */
-export function dialectFor(context: Context) {
-  return context.deps.options.documentedOnly ? 'documented' : dialectOf(context.operationId, context.body);
+function ingestAccounts(context: Context) {
+  return byDialect(context, 'accounts.upsert', 'accounts', () => ingestDocumentedAccounts(context));
 }
 
-function ingestAccounts(context: Context) {
+function ingestDocumentedAccounts(context: Context) {
   const { body, tenant, now, params } = context;
   const externalUserId = params.externalUserId!;
-  const dialect = dialectFor(context);
-  const errors = dialectErrors(context.operationId, dialect, body, now);
-  if (errors.length) return validationFailed(errors);
   const { accounts } = body as { accounts: AccountEntity[] };
-  if (dialect === 'async') return startOperation(context, 'accounts.upsert', externalUserId, accounts);
-
   const user = findUserByExternalId(tenant, externalUserId);
   if (!user) return connectorError(401, MESSAGES.userNotFound, { externalUserId });
   const existing = accounts.filter((a) => user.accounts[a.externalId]).map((a) => a.externalId);

@@ -1,33 +1,23 @@
 import type { Handler, HandlerContext } from '../../http/surface.js';
 import { noContent } from '../../http/types.js';
 import type { TinkPrincipal } from '../auth.js';
-import { dialectErrors } from '../dialect.js';
 import { connectorError, MESSAGES, validationFailed } from '../errors.js';
 import { type Container, ingest, transactionFields } from '../ingest.js';
 import { applyBalance, markDeleted, putTransaction } from '../ledger.js';
-import { startOperation } from '../operations.js';
 import { containerErrors } from '../rules.js';
 import { findUserByExternalId } from '../users.js';
-import { dialectFor } from './connector-accounts.js';
+import { byDialect } from './two-dialects.js';
 
 type Context = HandlerContext<TinkPrincipal>;
 
 function ingestTransactions(context: Context) {
-  const { body, tenant, now, params } = context;
-  const externalUserId = params.externalUserId!;
-  const dialect = dialectFor(context);
-  const errors = dialectErrors(context.operationId, dialect, body, now);
-  if (errors.length) return validationFailed(errors);
-  if (dialect === 'async')
-    return startOperation(
-      context,
-      'transactions.upsert',
-      externalUserId,
-      (body as { transactions: unknown[] }).transactions,
-    );
-  const user = findUserByExternalId(tenant, externalUserId);
-  if (!user) return connectorError(404, MESSAGES.userNotFound, { externalUserId });
-  return ingest(user, externalUserId, body as Container, now) ?? noContent();
+  return byDialect(context, 'transactions.upsert', 'transactions', () => {
+    const { body, tenant, now, params } = context;
+    const externalUserId = params.externalUserId!;
+    const user = findUserByExternalId(tenant, externalUserId);
+    if (!user) return connectorError(404, MESSAGES.userNotFound, { externalUserId });
+    return ingest(user, externalUserId, body as Container, now) ?? noContent();
+  });
 }
 
 function updateTransaction(context: Context) {
@@ -62,18 +52,14 @@ function updateTransaction(context: Context) {
 }
 
 function deleteTransactions(context: Context) {
+  return byDialect(context, 'transactions.delete', 'externalIds', () =>
+    deleteDocumentedTransactions(context),
+  );
+}
+
+function deleteDocumentedTransactions(context: Context) {
   const { body, tenant, now, params } = context;
   const externalUserId = params.externalUserId!;
-  const dialect = dialectFor(context);
-  const errors = dialectErrors(context.operationId, dialect, body, now);
-  if (errors.length) return validationFailed(errors);
-  if (dialect === 'async')
-    return startOperation(
-      context,
-      'transactions.delete',
-      externalUserId,
-      (body as { externalIds: string[] }).externalIds,
-    );
   const user = findUserByExternalId(tenant, externalUserId);
   if (!user) return connectorError(404, MESSAGES.userNotFound, { externalUserId });
   const { transactionAccounts } = body as Container;
