@@ -29,7 +29,7 @@ async function admin(method, path, body) {
   return { status: res.status, body: await res.json() };
 }
 
-it('journals what the client sent, at the tenant’s virtual time, and reports on it', async () => {
+it('makes Tink operations slow for our tenant, finishes them with the clock, and reports clean', async () => {
   // A tenant of our own, so that parallel jobs never see each other's data.
   const created = await admin('POST', '/__admin/tenants', {
     name: 'example-job',
@@ -37,39 +37,54 @@ it('journals what the client sent, at the tenant’s virtual time, and reports o
   });
   assert.equal(created.status, 201);
   const tenant = created.body;
+  assert.equal(
+    (await admin('PUT', `/__admin/scenario?tenant=${tenant.id}`, { name: 'slow-operations' })).status,
+    200,
+  );
 
-  // TODO(scenarios): activate a built-in scenario once the scenario engine is merged, e.g.
-  // assert.equal((await admin('PUT', `/__admin/scenario?tenant=${tenant.id}`, { name: 'slow-operations' })).status, 200);
-
-  const advanced = await admin('POST', `/__admin/clock/advance?tenant=${tenant.id}`, { by: 'P1D' });
-  assert.equal(advanced.body.now, '2026-01-02T00:00:00.000Z');
-
-  // The client under test: here, one token request the way a Tink client makes it.
-  const response = await fetch(`${server.url}/api/v1/oauth/token`, {
+  // The client under test: a client-credentials token, then an asynchronous ingestion as the
+  // Elixir `tink` client sends it.
+  const token = await fetch(`${server.url}/api/v1/oauth/token`, {
     method: 'POST',
-    headers: { 'x-sandbox-tenant': tenant.id },
     body: new URLSearchParams({
       client_id: tenant.tink.clientId,
       client_secret: tenant.tink.clientSecret,
       grant_type: 'client_credentials',
-      scope: 'user:create',
+      scope: 'accounts:write transactions:write',
     }),
-  });
+  }).then((res) => res.json());
+  const tink = (method, path, body) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then((res) => res.json());
+  const accounts = [
+    {
+      externalId: 'acc-1',
+      name: 'Current',
+      type: 'CHECKING',
+      balance: { amount: { currencyCode: 'EUR', value: 100 } },
+    },
+  ];
+  const operation = await tink('POST', '/connector/users/user-1/accounts', { accounts });
+  assert.equal(operation.status, 'PENDING');
 
+  // Business time moves only when we say so: five virtual minutes finish the operation.
+  await admin('POST', `/__admin/clock/advance?tenant=${tenant.id}`, { by: 'PT5M' });
+  const polled = await tink('GET', `/data/v2/connector/operations/${operation.operationId}`);
+  assert.equal(polled.status, 'COMPLETED');
+
+  // The journal holds what the client sent, at the tenant's virtual time, secrets redacted.
   const journal = await admin('GET', `/__admin/requests?tenant=${tenant.id}`);
-  assert.equal(journal.body.requests.length, 1);
-  const [entry] = journal.body.requests;
-  assert.equal(entry.method, 'POST');
-  assert.equal(entry.path, '/api/v1/oauth/token');
-  assert.equal(entry.status, response.status);
-  assert.equal(entry.clock, '2026-01-02T00:00:00.000Z');
-  assert.ok(!JSON.stringify(entry).includes(tenant.tink.clientSecret), 'the secret is redacted');
+  assert.deepEqual(
+    journal.body.requests.map((entry) => entry.operationId),
+    ['getOperation', 'ingestAccounts', 'getAccessToken'],
+  );
+  assert.ok(!JSON.stringify(journal.body).includes(tenant.tink.clientSecret), 'the secret is redacted');
 
   // The CI gate: the same report `tink-sandbox report` fetches.
   const report = await admin('GET', `/__admin/report?tenant=${tenant.id}`);
-  assert.equal(report.body.requests, 1);
-  assert.equal(
-    report.body.clean,
-    report.body.violations.requests === 0 && report.body.unmatched.length === 0,
-  );
+  assert.equal(report.body.requests, 3);
+  assert.equal(report.body.clean, true);
 });
