@@ -27,3 +27,26 @@ export async function createTenant(sandbox: TestSandbox, body: Record<string, un
     xs2a: { apiKey: string };
   };
 }
+
+let behaviourScenarios = 0;
+
+/**
+ * Gives a tenant a domain behaviour through the public admin API: loads a throwaway scenario whose
+ * start behaviour is `patch` (merged over the defaults) and activates it. `null` goes back to the
+ * happy path.
+ */
+export async function useBehaviour(
+  sandbox: TestSandbox,
+  patch: Record<string, unknown> | null,
+  tenant = 'default',
+) {
+  if (patch === null) {
+    await sandbox.http.delete(`/__admin/scenario?tenant=${tenant}`).expect(200);
+    return;
+  }
+  behaviourScenarios += 1;
+  const name = `test-behaviour-${behaviourScenarios}`;
+  const scenario = { name, description: 'behaviour set by a test', start: { behaviour: patch }, rules: [] };
+  await sandbox.http.post('/__admin/scenarios').send(scenario).expect(201);
+  await sandbox.http.put(`/__admin/scenario?tenant=${tenant}`).send({ name }).expect(200);
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectContract } from '../helpers/contract.js';
-import type { TestSandbox } from '../helpers/sandbox.js';
+import { type TestSandbox, useBehaviour } from '../helpers/sandbox.js';
 import {
   account,
   accountState,
@@ -97,8 +97,7 @@ describe('tink connector accounts (v1, documented)', () => {
   });
 
   it('answers 409 for an existing account when the tenant behaviour asks for it', async () => {
-    const tenant = sb.deps.store.tenant('default')!;
-    tenant.behaviour.tink.accounts = { conflictOnExisting: true };
+    await useBehaviour(sb, { tink: { accounts: { conflictOnExisting: true } } });
     try {
       const res = await expectRefused(sb, 'ingestAccounts', 409, () =>
         ingest({ accounts: [account('acc-1'), account('new')] }),
@@ -109,7 +108,7 @@ describe('tink connector accounts (v1, documented)', () => {
         externalAccountId: 'acc-1',
       });
     } finally {
-      tenant.behaviour.tink.accounts = { conflictOnExisting: false };
+      await useBehaviour(sb, null);
     }
   });
 

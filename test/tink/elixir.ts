@@ -1,4 +1,4 @@
-import type { TestSandbox } from '../helpers/sandbox.js';
+import { type TestSandbox, useBehaviour } from '../helpers/sandbox.js';
 
 /** What the Elixir `tink` 1.0 client sends for the example in its Tink.Connector moduledoc (reference §2.2–§2.5). */
 export const ELIXIR_HEADERS = { accept: 'application/json', 'user-agent': 'tink-elixir/1.0.0' };
@@ -44,6 +44,6 @@ export async function elixirClient(sb: TestSandbox) {
   };
 }
 
-export const slow = (sb: TestSandbox, operations: Record<string, unknown>) => {
-  Object.assign(sb.deps.store.tenant('default')!.behaviour.tink.operations, operations);
-};
+/** Sets how the default tenant's operations unfold, through the admin API (see `useBehaviour`). */
+export const slow = (sb: TestSandbox, operations: Record<string, unknown>) =>
+  useBehaviour(sb, { tink: { operations } });

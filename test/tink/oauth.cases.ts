@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectContract } from '../helpers/contract.js';
 import { createTenant, type TestSandbox } from '../helpers/sandbox.js';
+import { SEED_ACCOUNTS } from './elixir.js';
 import { bearer, CLIENT, clientToken, expectRefused, tinkSandbox, userWithAccount } from './support.js';
 
 const tokenForm = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -192,20 +193,20 @@ describe('tink authorization grant and user tokens', () => {
 describe('tink credentials: magic client ids, any-credential mode, tenants', () => {
   it('binds the scenario of a magic client id to the token and to every request made with it', async () => {
     const sb = await tinkSandbox();
-    const requested: Array<string | undefined> = [];
-    sb.deps.scenarios = {
-      knows: () => true,
-      decide: (input) => {
-        requested.push(input.requested);
-        return undefined;
-      },
+    const ingest = async (clientId: string, user: string) => {
+      const token = await clientToken(sb, 'accounts:write', { id: clientId, secret: CLIENT.secret });
+      const res = await sb.http
+        .post(`/connector/users/${user}/accounts`)
+        .set(bearer(token))
+        .send(SEED_ACCOUNTS);
+      await expectContract(res, 'ingestAccounts');
+      return res.body.status as string;
     };
-    const token = await clientToken(sb, 'user:create', {
-      id: `${CLIENT.id}~slow-operations`,
-      secret: CLIENT.secret,
-    });
-    await sb.http.post('/api/v1/user/create').set(bearer(token)).send({ market: 'SE' }).expect(200);
-    assert.deepEqual(requested, ['slow-operations', 'slow-operations']);
+    // slow-operations keeps operations PENDING for minutes, for requests made with the magic client only.
+    assert.equal(await ingest(`${CLIENT.id}~slow-operations`, 'magic-user'), 'PENDING');
+    assert.equal(await ingest(CLIENT.id, 'plain-user'), 'COMPLETED');
+    const scenario = await sb.http.get('/__admin/scenario?scenario=slow-operations').expect(200);
+    assert.equal(scenario.body.name, 'slow-operations');
     await sb.close();
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectContract } from '../helpers/contract.js';
-import type { TestSandbox } from '../helpers/sandbox.js';
+import { type TestSandbox, useBehaviour } from '../helpers/sandbox.js';
 import { elixirClient, SEED_ACCOUNTS, SEED_TRANSACTIONS, slow } from './elixir.js';
 import {
   accountState,
@@ -68,7 +68,7 @@ describe('tink asynchronous operations on the virtual clock', () => {
   after(() => sb.close());
 
   it('goes PENDING → IN_PROGRESS → COMPLETED as the clock advances, applying the change only at the end', async () => {
-    slow(sb, { pendingMs: 60_000, inProgressMs: 120_000, outcome: 'COMPLETED' });
+    await slow(sb, { pendingMs: 60_000, inProgressMs: 120_000, outcome: 'COMPLETED' });
     const client = await elixirClient(sb);
     const accounts = await client.post('/connector/users/slow-user/accounts', SEED_ACCOUNTS).expect(200);
     assert.equal(accounts.body.status, 'PENDING');
@@ -94,13 +94,13 @@ describe('tink asynchronous operations on the virtual clock', () => {
     const shown = state.operations.find((o) => o.operationId === op.body.operationId);
     assert.equal(shown?.status, 'COMPLETED');
     assert.equal(shown?.timeline.completesAt, '2026-01-15T10:03:00.000Z');
-    slow(sb, { pendingMs: 0, inProgressMs: 0 });
+    await useBehaviour(sb, null);
   });
 
   it('ends FAILED or REJECTED with errorMessage and errorCode when the behaviour says so, changing nothing', async () => {
     const client = await elixirClient(sb);
     for (const outcome of ['FAILED', 'REJECTED'] as const) {
-      slow(sb, { outcome, errorCode: 'BANK_DOWN', errorMessage: 'The bank is down.' });
+      await slow(sb, { outcome, errorCode: 'BANK_DOWN', errorMessage: 'The bank is down.' });
       const op = await client.post('/connector/users/forced/accounts', SEED_ACCOUNTS).expect(200);
       await expectContract(op, 'ingestAccounts');
       assert.deepEqual(
@@ -109,7 +109,7 @@ describe('tink asynchronous operations on the virtual clock', () => {
       );
       assert.equal(await userState(sb, 'forced'), undefined);
     }
-    slow(sb, { outcome: 'COMPLETED', errorCode: undefined, errorMessage: undefined });
+    await useBehaviour(sb, null);
   });
 
   it('ends REJECTED with per-item errors for invalid items, and FAILED for an unknown account', async () => {
