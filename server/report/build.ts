@@ -54,8 +54,9 @@ export function buildReport(input: ReportInput): Report {
       items.push(violationRecord(entry));
       for (const v of entry.violations) byRule[v.rule] = (byRule[v.rule] ?? 0) + 1;
     }
-    if (entry.scenario) {
-      const ref = { scenario: entry.scenario.name, rule: entry.scenario.rule };
+    // The journal names every rule that applied to a request, joined with `+`.
+    for (const rule of entry.scenario?.rule.split('+') ?? []) {
+      const ref = { scenario: entry.scenario!.name, rule };
       const seen = fired.get(ruleKey(ref)) ?? { ...ref, requests: 0 };
       seen.requests += 1;
       fired.set(ruleKey(ref), seen);

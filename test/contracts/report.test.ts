@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { JournalEntry } from '../../server/journal.js';
 import { buildReport } from '../../server/report/build.js';
-import type { ScenarioEngine } from '../../server/scenarios/engine.js';
 import { expectContract } from '../helpers/contract.js';
 import { createTenant, startSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
@@ -72,20 +71,34 @@ describe('the CI report over HTTP', () => {
     assert.ok(all.body.unmatched.some((u: { path: string }) => u.path === '/v1/missing'));
   });
 
-  it('lists scenario rules that never fired, from the engine’s rulesOf', async () => {
-    const original = sandbox.deps.scenarios;
-    const engine: ScenarioEngine = {
-      ...original,
-      rulesOf: (tenant) => (tenant.id === 'default' ? [{ scenario: 'bank-outage', rule: 'outage' }] : []),
-    };
-    sandbox.deps.scenarios = engine;
-    try {
-      const res = await sandbox.http.get('/__admin/report').expect(200);
-      await expectContract(res, 'getReport');
-      assert.deepEqual(res.body.scenarioRules.unused, [{ scenario: 'bank-outage', rule: 'outage' }]);
-    } finally {
-      sandbox.deps.scenarios = original;
-    }
+  it("lists the tenant scenario's rules that fired and those that never did", async () => {
+    const tenant = await createTenant(sandbox, { scenario: 'insufficient-scope' });
+    const before = await sandbox.http.get(`/__admin/report?tenant=${tenant.id}`).expect(200);
+    await expectContract(before, 'getReport');
+    assert.deepEqual(before.body.scenarioRules, {
+      fired: [],
+      unused: [{ scenario: 'insufficient-scope', rule: 'connector-forbidden' }],
+    });
+    const token = await sandbox.http
+      .post('/api/v1/oauth/token')
+      .type('form')
+      .send({
+        client_id: tenant.tink.clientId,
+        client_secret: tenant.tink.clientSecret,
+        grant_type: 'client_credentials',
+        scope: 'accounts:write',
+      })
+      .expect(200);
+    await sandbox.http
+      .post('/connector/users/u-1/accounts')
+      .set('authorization', `Bearer ${token.body.access_token}`)
+      .send({ accounts: [] })
+      .expect(403);
+    const after = await sandbox.http.get(`/__admin/report?tenant=${tenant.id}`).expect(200);
+    assert.deepEqual(after.body.scenarioRules, {
+      fired: [{ scenario: 'insufficient-scope', rule: 'connector-forbidden', requests: 1 }],
+      unused: [],
+    });
   });
 
   it('answers 404 problem+json for an unknown tenant', async () => {
