@@ -4,7 +4,7 @@ import { clockNow, sleep } from '../clock.js';
 import type { SandboxDeps } from '../deps.js';
 import type { ApiName, Violation } from '../journal.js';
 import type { Behaviour, TenantData } from '../store/types.js';
-import { parseBody } from './body.js';
+import { type ParsedBody, parseBody } from './body.js';
 import type { Query, SandboxRequest, SandboxResponse } from './types.js';
 import { contentTypeViolation } from './violations.js';
 
@@ -126,7 +126,13 @@ export async function runSurface<P>(
   }
   outcome.operation = operation;
 
-  const parsed = request.bodyTooLarge ? null : parseBody(request);
+  // An operation that takes no body ignores whatever was sent, as the real servers do: a stray body
+  // on a GET is neither parsed nor refused.
+  const parsed: ParsedBody | null = !operation.requestBody
+    ? { ok: true, body: undefined }
+    : request.bodyTooLarge
+      ? null
+      : parseBody(request);
   const routed: RoutedRequest = {
     request,
     operation,
@@ -166,7 +172,7 @@ export async function runSurface<P>(
     return outcome;
   }
 
-  const wrongType = parsed ? contentTypeViolation(request, operation) : null;
+  const wrongType = parsed && operation.requestBody ? contentTypeViolation(request, operation) : null;
   if (wrongType) {
     outcome.violations.push(wrongType);
     outcome.response = surface.rejectContentType

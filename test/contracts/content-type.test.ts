@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { runSurface, type Surface } from '../../server/http/surface.js';
 import type { SandboxRequest } from '../../server/http/types.js';
 import { contentTypeViolation, VIOLATION_RULES, violationSummary } from '../../server/http/violations.js';
+import { expectContract } from '../helpers/contract.js';
 import { startSandbox } from '../helpers/sandbox.js';
 
 const fixture = parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'things.yaml'), 'utf8'));
@@ -120,5 +121,19 @@ describe('the rule catalogue and the summary', () => {
       summary,
       '2 violations: schema /accounts/0 must have required property externalId; auth-scheme authorization',
     );
+  });
+});
+
+describe('a body sent to an operation that takes none', () => {
+  it('is ignored, as the real servers ignore it: no parse error, no violation', async () => {
+    const sandbox = await startSandbox();
+    const res = await sandbox.http
+      .get('/__admin/clock')
+      .set('content-type', 'application/json')
+      .send('{"not json')
+      .expect(200);
+    await expectContract(res, 'getClock');
+    assert.equal(typeof res.body.now, 'string');
+    await sandbox.close();
   });
 });
