@@ -202,9 +202,13 @@ describe('xs2a: every declared error status', () => {
     }
   });
 
-  it('answers 400 for a malformed JSON body, on every operation (the body is read whatever the method)', async () => {
+  it('answers 400 for a malformed JSON body on every operation that takes a body', async () => {
     const ops = declaring('400');
-    assert.equal(ops.length, OPS.length);
+    // An operation without a body ignores a stray one, so only those with a body can answer 400.
+    assert.deepEqual(
+      ops.map((op) => op.operationId),
+      OPS.filter((op) => op.hasBody).map((op) => op.operationId),
+    );
     for (const op of ops) {
       await unchanged(async () => {
         const res = await send(sandbox, op, basic(secretFor(op)), { ids, raw: '{"name": "Max",' });
