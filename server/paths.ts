@@ -15,4 +15,6 @@ function findPackageRoot(): string {
 
 export const packageRoot = findPackageRoot();
 export const contractsDir = join(packageRoot, 'contracts');
+/** JSON copies of the contracts, written by the build. */
+export const compiledContractsDir = join(packageRoot, 'dist', 'contracts');
 export const builtinScenariosDir = join(packageRoot, 'scenarios');

@@ -1,19 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import addFormats from 'ajv-formats';
 import { type Document, OpenAPIBackend } from 'openapi-backend';
 import { parse } from 'yaml';
-import { contractsDir } from '../paths.js';
+import { compiledContractsDir, contractsDir } from '../paths.js';
 
 export type ContractName = 'tink' | 'xs2a' | 'admin';
 
 const documents = new Map<ContractName, Document>();
 
-/** The parsed contract, read once per process. Contracts are inputs: never edited at run time. */
+/**
+ * The parsed contract, read once per process. The build leaves a JSON copy of each YAML contract
+ * (scripts/compile-contracts.mjs) because parsing YAML is most of the start-up time; the YAML is read
+ * instead when the copy is missing or older, e.g. while editing a contract. Contracts are inputs:
+ * never edited at run time.
+ */
 export function loadContract(name: ContractName): Document {
   let document = documents.get(name);
   if (!document) {
-    document = parse(readFileSync(join(contractsDir, `${name}.yaml`), 'utf8')) as Document;
+    const yamlFile = join(contractsDir, `${name}.yaml`);
+    const jsonFile = join(compiledContractsDir, `${name}.json`);
+    const fresh = existsSync(jsonFile) && statSync(jsonFile).mtimeMs >= statSync(yamlFile).mtimeMs;
+    document = (
+      fresh ? JSON.parse(readFileSync(jsonFile, 'utf8')) : parse(readFileSync(yamlFile, 'utf8'))
+    ) as Document;
     documents.set(name, document);
   }
   return document;
