@@ -65,6 +65,64 @@ async function throughput(): Promise<void> {
   });
 }
 
+/** Real operations with authentication, routing, validation and journaling: the client's hot path. */
+async function emulatedReads(): Promise<void> {
+  const b = await spawnServer([BASELINE]);
+  const base = await runLoad(b.url, { path: '/' }, REQUESTS);
+  await stopServer(b);
+  const s = await spawnServer([MAIN, '--port', '0', '--log-level', 'info'], {
+    TINK_SANDBOX_LOG_LEVEL: 'warn',
+  });
+  const token = await fetch(`${s.url}/api/v1/oauth/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      client_id: 'sandbox-client-id',
+      client_secret: 'sandbox-client-secret',
+      grant_type: 'client_credentials',
+      scope: 'accounts:write,transactions:write',
+    }),
+  }).then((res) => res.json() as Promise<{ access_token: string }>);
+  const tinkHeaders = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
+  const accounts = {
+    accounts: [
+      {
+        externalId: 'bench-acc',
+        name: 'Bench',
+        type: 'CHECKING',
+        balance: { amount: { currencyCode: 'EUR', value: 1 } },
+      },
+    ],
+  };
+  const operation = await fetch(`${s.url}/connector/users/bench-user/accounts`, {
+    method: 'POST',
+    headers: tinkHeaders,
+    body: JSON.stringify(accounts),
+  }).then((res) => res.json() as Promise<{ operationId: string }>);
+  const state = await fetch(`${s.url}/__admin/state`).then(
+    (res) => res.json() as Promise<{ xs2a: { tokens: Array<{ token: string }> } }>,
+  );
+  const basic = `Basic ${Buffer.from(`api:${state.xs2a.tokens[0]!.token}`).toString('base64')}`;
+  const poll = { path: `/data/v2/connector/operations/${operation.operationId}`, headers: tinkHeaders };
+  const xs2a = { path: '/v1/api/accounts', headers: { authorization: basic } };
+  await runLoad(s.url, poll, 200);
+  await runLoad(s.url, xs2a, 200);
+  const tink = await runLoad(s.url, poll, REQUESTS);
+  const accountsList = await runLoad(s.url, xs2a, REQUESTS);
+  await stopServer(s);
+  console.log({ tinkPoll: tink, xs2aAccounts: accountsList });
+  for (const [name, result] of [
+    ['Tink get_operation (bearer, routed, validated, journaled)', tink],
+    ['XS2A list accounts (basic auth, routed, validated, journaled)', accountsList],
+  ] as const) {
+    goals.push({
+      name: `${name} ≥ 0.08× bare node:http`,
+      measured: `${result.perSecond}/s (p99 ${result.p99Ms} ms), ${(result.perSecond / base.perSecond).toFixed(2)}×`,
+      baseline: `${base.perSecond}/s`,
+      ok: result.perSecond / base.perSecond >= 0.08 && result.errors === 0,
+    });
+  }
+}
+
 async function persistence(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tsb-bench-'));
   const body = () => JSON.stringify({ demoData: false });
@@ -99,5 +157,6 @@ async function persistence(): Promise<void> {
 
 await startup();
 await throughput();
+await emulatedReads();
 await persistence();
 process.exit(report(goals) ? 0 : 1);

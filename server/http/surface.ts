@@ -5,6 +5,7 @@ import type { SandboxDeps } from '../deps.js';
 import type { ApiName, Violation } from '../journal.js';
 import type { Behaviour, TenantData } from '../store/types.js';
 import { type ParsedBody, parseBody } from './body.js';
+import { routerFor } from './router.js';
 import type { Query, SandboxRequest, SandboxResponse } from './types.js';
 import { contentTypeViolation } from './violations.js';
 
@@ -70,17 +71,10 @@ export interface SurfaceOutcome {
   scenarioRule: { name: string; rule: string } | null;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function toOpenApiRequest(request: SandboxRequest, body?: unknown): OpenApiRequest {
   return { method: request.method, path: request.path, headers: request.headers, query: request.query, body };
-}
-
-function allowedMethods(api: OpenAPIBackend, request: SandboxRequest): string[] {
-  return METHODS.filter((method) => api.matchOperation({ ...toOpenApiRequest(request), method })).map((m) =>
-    m.toUpperCase(),
-  );
 }
 
 export function schemaViolations(
@@ -113,9 +107,10 @@ export async function runSurface<P>(
     violations: [],
     scenarioRule: null,
   };
-  const operation = surface.api.matchOperation(toOpenApiRequest(request));
-  if (!operation) {
-    const allowed = allowedMethods(surface.api, request);
+  const router = routerFor(surface.api);
+  const route = router.match(request.method, request.path);
+  if (!route) {
+    const allowed = router.methodsAt(request.path);
     const rule = allowed.length ? 'method-not-allowed' : 'unknown-path';
     const message = allowed.length
       ? `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`
@@ -124,6 +119,7 @@ export async function runSurface<P>(
     outcome.response = surface.notFound(request, allowed);
     return outcome;
   }
+  const { operation } = route;
   outcome.operation = operation;
 
   // An operation that takes no body ignores whatever was sent, as the real servers do: a stray body
@@ -137,7 +133,7 @@ export async function runSurface<P>(
     request,
     operation,
     operationId: operation.operationId ?? '',
-    params: surface.api.router.parseRequest(toOpenApiRequest(request), operation).params ?? {},
+    params: route.params,
     body: parsed?.ok ? parsed.body : undefined,
   };
 

@@ -24,7 +24,6 @@ export interface TemplateScope {
 const EXPRESSION = /\{\{\s*([^{}]+?)\s*\}\}/g;
 const ONLY_EXPRESSION = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 
-
 function fake(path: string): unknown {
   let target: unknown = faker;
   for (const part of path.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
