@@ -1,6 +1,7 @@
 import type { Operation } from 'openapi-backend';
 import { problem } from '../errors.js';
 import { json, type SandboxResponse } from '../http/types.js';
+import { XS2A_CHALLENGE } from '../xs2a/errors.js';
 import { draw, normal } from './random.js';
 import { render, type TemplateScope } from './template.js';
 import type { DelaySpec, FaultName, RespondSpec, Rule } from './types.js';
@@ -47,7 +48,7 @@ export function authFailure(api: EmulatedApi, spec: NonNullable<Rule['authFailur
     );
   }
   // XS2A authenticates with HTTP Basic, and says so on a 401 (reference xs2a.md §2, §5).
-  const headers: Record<string, string> = api === 'xs2a' ? { 'www-authenticate': 'Basic realm="XS2A"' } : {};
+  const headers: Record<string, string> = api === 'xs2a' ? { 'www-authenticate': XS2A_CHALLENGE } : {};
   return apiError(api, 401, spec.message ?? 'Unauthorized', spec.code ?? 'unauthorized', headers);
 }
 

@@ -9,8 +9,11 @@ export const xs2aError = (
   headers?: Record<string, string>,
 ): SandboxResponse => json(status, { code: status, message }, headers);
 
+/** The challenge of every XS2A 401, the emulation's own and a scenario's forced ones alike. */
+export const XS2A_CHALLENGE = 'Basic realm="XS2A API"';
+
 export const unauthorized = (message: string): SandboxResponse =>
-  xs2aError(401, message, { 'www-authenticate': 'Basic realm="XS2A API"' });
+  xs2aError(401, message, { 'www-authenticate': XS2A_CHALLENGE });
 
 export const notFound = (what: string): SandboxResponse => xs2aError(404, `${what} not found.`);
 

@@ -47,7 +47,7 @@ describe('activation precedence: header > magic credential > tenant > default', 
 
   it('applies the sandbox default to tenants without their own scenario', async () => {
     const res = await ingest(tenant.tink.clientId).expect(403);
-    assert.equal(res.body.errorCode, 'insufficient_scope');
+    assert.equal(res.body.errorCode, 'auth.insufficient_scope');
     const state = await sandbox.api.get(`/__admin/scenario/state?tenant=${tenant.id}`).expect(200);
     assert.equal(state.body.scope, 'default');
   });
@@ -93,7 +93,7 @@ describe('activation precedence: header > magic credential > tenant > default', 
   });
 
   it('leaves another tenant alone', async () => {
-    assert.equal((await ingest(other.tink.clientId).expect(403)).body.errorCode, 'insufficient_scope');
+    assert.equal((await ingest(other.tink.clientId).expect(403)).body.errorCode, 'auth.insufficient_scope');
     const list = await sandbox.api.get(`/__admin/scenarios?tenant=${other.id}`).expect(200);
     assert.equal(list.body.active, null);
     assert.equal(list.body.default, 'insufficient-scope');

@@ -91,7 +91,7 @@ describe('scenario effects through the emulated APIs', () => {
   it("answers XS2A's own 401 with WWW-Authenticate", async () => {
     const res = await sandbox.api.get('/v1/api/users/locked').set(xs2aAuth(tenant.xs2a.apiKey)).expect(401);
     assert.deepEqual(res.body, { code: 401, message: 'Invalid API key.' });
-    assert.equal(res.headers['www-authenticate'], 'Basic realm="XS2A"');
+    assert.equal(res.headers['www-authenticate'], 'Basic realm="XS2A API"');
   });
 
   it('hands the start behaviour and a per-request patch to the emulation', async () => {

@@ -64,7 +64,7 @@ describe('the generic built-in scenarios, through the public HTTP surface', () =
     await use('basic-auth-failures');
     const key = await xs2aUser(tenant).expect(401);
     assert.deepEqual(key.body, { code: 401, message: 'Invalid API key.' });
-    assert.equal(key.headers['www-authenticate'], 'Basic realm="XS2A"');
+    assert.equal(key.headers['www-authenticate'], 'Basic realm="XS2A API"');
     const token = await sandbox.api
       .post('/v1/api/connections/c1/sync')
       .set(xs2aAuth(tenant.xs2a.apiKey))
@@ -83,7 +83,7 @@ describe('the generic built-in scenarios, through the public HTTP surface', () =
       .send({ client_id: tenant.tink.clientId })
       .expect(200);
     const res = await ingest(tenant).expect(403);
-    assert.equal(res.body.errorCode, 'insufficient_scope');
+    assert.equal(res.body.errorCode, 'auth.insufficient_scope');
     await ingest(bystander).expect(204);
   });
 
@@ -102,7 +102,7 @@ describe('the generic built-in scenarios, through the public HTTP surface', () =
     const expired = await ingest(tenant).expect(401);
     assert.deepEqual(expired.body, {
       errorMessage: 'The access token has expired.',
-      errorCode: 'token_expired',
+      errorCode: 'auth.token_expired',
     });
     await token();
     await ingest(tenant).expect(204);
