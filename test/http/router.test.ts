@@ -20,8 +20,14 @@ describe('router', () => {
 
   it('prefers a static path over a templated one, and ignores a trailing slash', async () => {
     const router = routerFor(await createOpenApi('tink'));
-    assert.equal(router.match('POST', '/data/v2/connector/accounts:delete')?.operation.operationId, 'deleteAccountsV2');
-    assert.equal(router.match('post', '/data/v2/connector/accounts/')?.operation.operationId, 'upsertAccountsV2');
+    assert.equal(
+      router.match('POST', '/data/v2/connector/accounts:delete')?.operation.operationId,
+      'deleteAccountsV2',
+    );
+    assert.equal(
+      router.match('post', '/data/v2/connector/accounts/')?.operation.operationId,
+      'upsertAccountsV2',
+    );
     assert.equal(router.match('GET', '/data/v2/connector/operations/op-1')?.params.operationId, 'op-1');
   });
 
