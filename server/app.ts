@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdminSurface } from './admin/surface.js';
-import { clockNow, parseIso, realTimeClock } from './clock.js';
+import { parseIso, startClock } from './clock.js';
 import { ConfigError, resolveOptions, type SandboxOptions, type SandboxOptionsInput } from './config.js';
 import type { SandboxDeps } from './deps.js';
 import { docsPages } from './docs/page.js';
@@ -51,12 +51,8 @@ function ensureDefaultTenant(store: Store, options: SandboxOptions, scenarios: S
     existing.credentials.xs2a = credentials.xs2a;
     return;
   }
-  const clock = realTimeClock();
-  if (options.clockStart) clock.offsetMs = parseIso(options.clockStart)! - clockNow(clock);
-  if (options.clockFrozen) {
-    clock.frozenAt = clockNow(clock);
-    clock.offsetMs = 0;
-  }
+  const start = options.clockStart === undefined ? undefined : parseIso(options.clockStart);
+  const clock = startClock(start, options.clockFrozen);
   const tenant = buildTenant({
     id: DEFAULT_TENANT_ID,
     name: 'Default tenant',

@@ -11,6 +11,16 @@ export interface ClockState {
 
 export const realTimeClock = (): ClockState => ({ offsetMs: 0, frozenAt: null });
 
+/**
+ * A clock that reads `start` now (real time when absent), running or frozen. The machine's clock
+ * is read once, so a frozen clock stands exactly at `start`.
+ */
+export function startClock(start: number | undefined, frozen: boolean): ClockState {
+  const machine = machineNow();
+  const at = start ?? machine;
+  return frozen ? { offsetMs: 0, frozenAt: at } : { offsetMs: at - machine, frozenAt: null };
+}
+
 /** Milliseconds since the epoch on the machine's clock. Only for clocks and journal timestamps. */
 export function machineNow(): number {
   return Date.now();

@@ -1,4 +1,4 @@
-import { clockNow, parseIso, realTimeClock } from '../clock.js';
+import { parseIso, startClock } from '../clock.js';
 import { problem } from '../errors.js';
 import type { Handler } from '../http/surface.js';
 import { json, noContent } from '../http/types.js';
@@ -25,9 +25,8 @@ export const tenantHandlers: Record<string, Handler> = {
         `unknown scenario '${spec.scenario}'; known: ${deps.scenarios.registry?.names().join(', ') ?? 'none'}`,
       );
     }
-    const clock = realTimeClock();
-    if (spec.clock?.now) clock.offsetMs = parseIso(spec.clock.now)! - clockNow(clock);
-    if (spec.clock?.frozen) clock.frozenAt = clockNow(clock);
+    const start = spec.clock?.now === undefined ? undefined : parseIso(spec.clock.now);
+    const clock = startClock(start, spec.clock?.frozen ?? false);
     const id = randomToken('t-', 6);
     const tenant = buildTenant({
       id,

@@ -62,6 +62,16 @@ describe('admin tenants', () => {
     assert.ok(stateA.xs2a.accounts[0].iban.startsWith('DE'));
   });
 
+  it("freezes a new tenant's clock exactly at the instant asked for", async () => {
+    const created = await Promise.all(
+      Array.from({ length: 20 }, () => createTenant(sandbox, { demoData: false, clock: FROZEN })),
+    );
+    for (const tenant of created) {
+      const clock = await sandbox.http.get(`/__admin/clock?tenant=${tenant.id}`).expect(200);
+      assert.deepEqual(clock.body, FROZEN);
+    }
+  });
+
   it('starts a tenant without demo data when asked', async () => {
     const tenant = await createTenant(sandbox, { demoData: false });
     const state = await sandbox.http.get(`/__admin/state?tenant=${tenant.id}`).expect(200);
