@@ -6,23 +6,18 @@ import { after, before, describe, it } from 'node:test';
 import { gateFailures } from '../server/cli/gate.js';
 import { formatJunit } from '../server/cli/junit.js';
 import { parseReportArgs } from '../server/cli/report.js';
-import type { Listening } from '../server/index.js';
 import type { Report } from '../server/report/types.js';
 import { runCli } from './helpers/process.js';
-import { createTenant, startSandbox, type TestSandbox } from './helpers/sandbox.js';
+import { createTenant, serveSandbox, type TestSandbox } from './helpers/sandbox.js';
 import { findAll, parseXml } from './helpers/xml.js';
 
 describe('tink-sandbox report', () => {
   let sandbox: TestSandbox;
-  let listening: Listening;
+  let listening: { url: string };
   before(async () => {
-    sandbox = await startSandbox();
-    listening = await sandbox.listen(0, '127.0.0.1');
+    sandbox = listening = await serveSandbox();
   });
-  after(async () => {
-    await listening.close();
-    await sandbox.close();
-  });
+  after(() => sandbox.close());
 
   async function offContractTenant() {
     const tenant = await createTenant(sandbox);

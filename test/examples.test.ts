@@ -6,8 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { parseReportArgs } from '../server/cli/report.js';
-import type { Listening } from '../server/index.js';
-import { startSandbox, type TestSandbox } from './helpers/sandbox.js';
+import { serveSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -33,15 +32,11 @@ function reportArgs(argv: string[]): string[] {
 
 describe('examples', () => {
   let sandbox: TestSandbox;
-  let listening: Listening;
+  let listening: { url: string };
   before(async () => {
-    sandbox = await startSandbox();
-    listening = await sandbox.listen(0, '127.0.0.1');
+    sandbox = listening = await serveSandbox();
   });
-  after(async () => {
-    await listening.close();
-    await sandbox.close();
-  });
+  after(() => sandbox.close());
   const port = () => new URL(listening.url).port;
 
   it('runs the Node example against the built package', { timeout: 60_000 }, () => {

@@ -50,3 +50,15 @@ export async function useBehaviour(
   await sandbox.http.post('/__admin/scenarios').send(scenario).expect(201);
   await sandbox.http.put(`/__admin/scenario?tenant=${tenant}`).send({ name }).expect(200);
 }
+
+/**
+ * A sandbox listening on a free loopback port, for clients that need a URL (newman, a browser, the
+ * report CLI). Its `close()` also stops the listener.
+ */
+export async function serveSandbox(
+  options: SandboxOptionsInput = {},
+): Promise<TestSandbox & { url: string }> {
+  const sandbox = await startSandbox(options);
+  const { url } = await sandbox.listen(0, '127.0.0.1');
+  return Object.assign(sandbox, { url });
+}

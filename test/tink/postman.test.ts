@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { createTenant, startSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { createTenant, serveSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 /** The part of newman's run summary these tests read (newman ships no types). */
 interface Execution {
@@ -51,15 +51,12 @@ const results = (summary: Summary) =>
 describe("Tink's Postman collection run with newman", () => {
   let sb: TestSandbox;
   let url: string;
-  let close: () => Promise<void>;
   before(async () => {
-    sb = await startSandbox();
-    ({ url, close } = await sb.listen(0, '127.0.0.1'));
+    const served = await serveSandbox();
+    sb = served;
+    url = served.url;
   });
-  after(async () => {
-    await close();
-    await sb.close();
-  });
+  after(() => sb.close());
 
   it('passes all four requests when the tenant clock is within 10 years of 2016-02-17', async () => {
     const tenant = await createTenant(sb, { clock: { now: '2025-06-01T00:00:00.000Z', frozen: true } });
