@@ -19,14 +19,14 @@ export interface Router {
   methodsAt(path: string): string[];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compile(operation: Operation): Route {
   const names: string[] = [];
   const source = operation.path
     .split(/(\{[^}]+\})/)
     .map((part) => {
-      if (!part.startsWith('{')) return escape(part);
+      if (!part.startsWith('{')) return escapeRegExp(part);
       names.push(part.slice(1, -1));
       return '([^/]+)';
     })
