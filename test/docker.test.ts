@@ -1,18 +1,24 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startCli, stop } from './helpers/process.js';
 
 /**
- * No Docker engine runs on our machines, so this runs what the Dockerfile runs: the build stage's
- * `npm run build`, the runtime stage's production-only install, its COPY layout, its CMD and its
- * HEALTHCHECK command.
+ * No Docker engine runs on our machines, so this runs what the Dockerfile runs, each stage with only
+ * the files that stage copies: the build stage's `npm run build`, the runtime stage's
+ * production-only install, its COPY layout, its CMD and its HEALTHCHECK command.
  */
 const root = join(import.meta.dirname, '..');
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+const [buildStage = '', runtimeStage = ''] = dockerfile.split(/^FROM /m).slice(1);
+
+/** The sources of a stage's plain `COPY src dest` lines (not `--from`). */
+function copiedPaths(stage: string): string[] {
+  return [...stage.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(' '));
+}
 
 function execForm(instruction: string): string[] {
   const match = new RegExp(
@@ -35,11 +41,18 @@ describe('container image commands', () => {
   it('builds, installs production dependencies only, starts with CMD and passes HEALTHCHECK', {
     timeout: 180_000,
   }, async () => {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+    // Build stage: only what it copies, with the dependencies its `npm ci` would install.
+    const build = mkdtempSync(join(tmpdir(), 'tsb-build-'));
+    for (const path of copiedPaths(buildStage))
+      cpSync(join(root, path), join(build, path), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(build, 'node_modules'));
+    execFileSync('npm', ['run', 'build'], { cwd: build, stdio: 'pipe' });
+
+    // Runtime stage: what it copies, plus the build stage's dist.
     const image = mkdtempSync(join(tmpdir(), 'tsb-image-'));
-    for (const path of ['package.json', 'package-lock.json', 'dist', 'contracts', 'scenarios', 'ui']) {
+    for (const path of copiedPaths(runtimeStage))
       cpSync(join(root, path), join(image, path), { recursive: true });
-    }
+    cpSync(join(build, 'dist'), join(image, 'dist'), { recursive: true });
     execFileSync(
       'npm',
       ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
