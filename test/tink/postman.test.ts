@@ -17,10 +17,9 @@ type Newman = {
 };
 
 const newman = createRequire(import.meta.url)('newman') as Newman;
-const COLLECTION = new URL(
-  '../../../shared/reference/tink-connector.postman_collection.json',
-  import.meta.url,
-);
+// A byte-identical copy of shared/reference/tink-connector.postman_collection.json (Tink's own,
+// from tink-ab/tink-postman), kept in the repository so the test needs nothing outside it.
+const COLLECTION = new URL('./fixtures/tink-connector.postman_collection.json', import.meta.url);
 
 /** Tink's own collection, unchanged but for its base URL, which points at the sandbox. */
 function collectionFor(baseUrl: string) {
