@@ -30,7 +30,7 @@ export interface JournalEntry {
   latencyMs: number;
   request: { headers: Record<string, string>; body: string | null };
   response: { headers: Record<string, string>; body: string | null };
-  scenario: { name: string; rule: string } | null;
+  scenario: { name: string; rule: string | null } | null;
   violations: Violation[];
   fault: Fault | null;
 }

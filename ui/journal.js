@@ -75,7 +75,7 @@ function detail(entry, onClose) {
         ['Received', `${when(entry.time)} UTC`],
         ['Virtual time', entry.clock ? `${when(entry.clock)} UTC` : show(null)],
         ['Latency', `${entry.latencyMs} ms`],
-        ['Scenario rule', entry.scenario ? `${entry.scenario.name} / ${entry.scenario.rule}` : show(null)],
+        ['Scenario rule', scenarioLabel(entry.scenario)],
         ['Fault', show(entry.fault)],
         ['Request id', code(entry.id)],
       ].map(([term, value]) => [h('dt', null, term), h('dd', null, value)]),
@@ -284,7 +284,7 @@ function table(entries, allTenants, selected, select) {
             h('td', null, badge(String(entry.status), statusTone(entry.status))),
             h('td', { class: 'num nowrap' }, `${entry.latencyMs} ms`),
             h('td', null, show(entry.operationId)),
-            h('td', null, entry.scenario ? `${entry.scenario.name} / ${entry.scenario.rule}` : show(null)),
+            h('td', null, scenarioLabel(entry.scenario)),
             h(
               'td',
               null,
@@ -295,4 +295,10 @@ function table(entries, allTenants, selected, select) {
       ),
     ),
   );
+}
+
+/** `slow-bank / jitter`, or the scenario alone when only its behaviour applied. */
+function scenarioLabel(scenario) {
+  if (!scenario) return show(null);
+  return scenario.rule ? `${scenario.name} / ${scenario.rule}` : `${scenario.name} (behaviour)`;
 }

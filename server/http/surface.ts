@@ -68,7 +68,7 @@ export interface SurfaceOutcome {
   tenant: TenantData | null;
   tenantId: string | null;
   violations: Violation[];
-  scenarioRule: { name: string; rule: string } | null;
+  scenarioRule: { name: string; rule: string | null } | null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -55,7 +55,7 @@ export function buildReport(input: ReportInput): Report {
       for (const v of entry.violations) byRule[v.rule] = (byRule[v.rule] ?? 0) + 1;
     }
     // The journal names every rule that applied to a request, joined with `+`.
-    for (const rule of entry.scenario?.rule.split('+') ?? []) {
+    for (const rule of entry.scenario?.rule?.split('+') ?? []) {
       const ref = { scenario: entry.scenario!.name, rule };
       const seen = fired.get(ruleKey(ref)) ?? { ...ref, requests: 0 };
       seen.requests += 1;

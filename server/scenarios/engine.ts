@@ -20,8 +20,8 @@ export interface ScenarioInput {
 
 /** What the active scenario decides for a request before the emulation handles it. */
 export interface ScenarioDecision {
-  /** The rule that applied, for the journal. */
-  rule?: { name: string; rule: string };
+  /** The scenario in force and the rules that applied (`a+b`), or null when only its behaviour did. */
+  rule?: { name: string; rule: string | null };
   /** Real latency to add before answering. */
   delayMs?: number;
   /** Answer this instead of running the handler (a fault, an override, a rate limit, ...). */
@@ -108,8 +108,11 @@ export function createScenarioEngine(options: EngineOptions): CreatedEngine {
       const decision: ScenarioDecision = {
         changed: outcome.changed || hadStates !== (tenant.scenarioStates !== undefined),
       };
-      if (outcome.rules.length)
-        decision.rule = { name: active.definition.name, rule: outcome.rules.join('+') };
+      // Named even when no rule fired: its start behaviour (e.g. slow operations) shapes the answer.
+      decision.rule = {
+        name: active.definition.name,
+        rule: outcome.rules.length ? outcome.rules.join('+') : null,
+      };
       if (outcome.delayMs) decision.delayMs = outcome.delayMs;
       if (outcome.response) decision.response = outcome.response;
       // A scenario that is not the tenant's own brings its start behaviour with each request.

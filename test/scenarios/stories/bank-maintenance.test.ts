@@ -56,7 +56,7 @@ describe('story: bank-maintenance', () => {
     assert.equal((await readConnection(api, connection.id)).id, connection.id);
     await tink.renew(); // the client token expired during the two hours
     assert.equal((await tink.post('/connector/users/ext-down/accounts', SEED_ACCOUNTS)).status, 200);
-    assert.equal((await control.latest()).scenario, null);
+    assert.deepEqual((await control.latest()).scenario, { name: 'bank-maintenance', rule: null });
 
     // The bystander is served normally throughout.
     const other = await newUserWithToken(sb, bystander.xs2a.apiKey);

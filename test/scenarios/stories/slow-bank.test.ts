@@ -46,7 +46,7 @@ describe('story: slow-bank', () => {
     const quick = performance.now();
     assert.equal((await tink.post('/connector/users/ext-slow/accounts', SEED_ACCOUNTS)).status, 200);
     assert.ok(performance.now() - quick < 150, 'Tink is not delayed');
-    assert.equal((await control.latest()).scenario, null);
+    assert.deepEqual((await control.latest()).scenario, { name: 'slow-bank', rule: null });
 
     const calm = performance.now();
     assert.equal((await xs2aKey(sb, bystander).get('/v1/api/users')).status, 200);

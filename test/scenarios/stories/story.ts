@@ -20,7 +20,7 @@ export interface JournalEntry {
   path: string;
   status: number;
   latencyMs: number;
-  scenario: { name: string; rule: string } | null;
+  scenario: { name: string; rule: string | null } | null;
   fault: string | null;
 }
 
@@ -132,4 +132,6 @@ export const xs2aKey = (sb: TestSandbox, tenant: Tenant) => client(sb, tenant.xs
 
 /** The operation ids and rules of the journal entries that a scenario rule applied to. */
 export const rules = (entries: JournalEntry[]) =>
-  entries.filter((e) => e.scenario).map((e) => `${e.operationId} ${e.scenario!.name}/${e.scenario!.rule}`);
+  entries
+    .filter((e) => e.scenario?.rule)
+    .map((e) => `${e.operationId} ${e.scenario!.name}/${e.scenario!.rule}`);
