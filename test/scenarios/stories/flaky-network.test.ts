@@ -60,7 +60,7 @@ describe('story: flaky-network', () => {
         'jitter+reset': 'connection-reset',
         'jitter+empty': 'empty-response',
         'jitter+truncated': 'malformed-json',
-      }[e.scenario!.rule];
+      }[e.scenario?.rule ?? ''];
       assert.equal(e.fault, fault ?? null);
       assert.deepEqual(e.scenario?.name, 'flaky-network');
       assert.ok(e.latencyMs >= 20 && e.latencyMs < 400, `latency ${e.latencyMs}`);
