@@ -54,13 +54,9 @@ type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
 const defined = <T extends object>(fields: T) =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Defined<T>;
 
-export function upsertAccount(user: TinkUser, fields: AccountFields, now: number): TinkAccount {
-  const existing = user.accounts[fields.externalId];
-  if (existing) {
-    Object.assign(existing, defined(fields), { updatedAt: now });
-    return existing;
-  }
-  const account: TinkAccount = {
+/** A new account: Tink's defaults for whatever was not sent. */
+export function newAccount(fields: AccountFields, now: number): TinkAccount {
+  return {
     name: fields.externalId,
     number: '',
     type: 'OTHER',
@@ -76,6 +72,15 @@ export function upsertAccount(user: TinkUser, fields: AccountFields, now: number
     updatedAt: now,
     transactions: {},
   };
+}
+
+export function upsertAccount(user: TinkUser, fields: AccountFields, now: number): TinkAccount {
+  const existing = user.accounts[fields.externalId];
+  if (existing) {
+    Object.assign(existing, defined(fields), { updatedAt: now });
+    return existing;
+  }
+  const account = newAccount(fields, now);
   user.accounts[account.externalId] = account;
   return account;
 }

@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { TenantData } from '../store/types.js';
+import { newAccount } from './ledger.js';
 import type { TinkAccount, TinkTransaction } from './state.js';
 
 const DAY = 86_400_000;
@@ -56,19 +57,7 @@ function account(
   now: number,
   fields: Pick<TinkAccount, 'externalId' | 'name' | 'type'>,
 ): TinkAccount {
-  return {
-    ...fields,
-    number: faker.finance.iban({ formatted: false, countryCode: 'DE' }),
-    balance: 0,
-    reservedAmount: 0,
-    availableCredit: 0,
-    closed: false,
-    exclusion: null,
-    flags: [],
-    createdAt: now,
-    updatedAt: now,
-    transactions: {},
-  };
+  return newAccount({ ...fields, number: faker.finance.iban({ formatted: false, countryCode: 'DE' }) }, now);
 }
 
 /** Demo data: one Tink user with a checking, a savings and a credit-card account and six months of history. */
