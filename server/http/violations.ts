@@ -18,11 +18,24 @@ export const VIOLATION_RULES = {
   'content-type': "the body's media type is not one the operation accepts",
   'auth-missing': 'no credentials where the operation requires them',
   'auth-scheme': 'credentials in the wrong scheme (e.g. Basic where Bearer is required)',
-  'auth-invalid': 'credentials in the right scheme that the API does not accept',
+  'auth-invalid':
+    'a credential of the wrong kind for the operation (e.g. an API key where a bank user token is required)',
   'undeclared-status': 'the sandbox answered a status its contract does not declare (a sandbox bug)',
 } as const;
 
 export type ViolationRule = keyof typeof VIOLATION_RULES;
+
+/**
+ * A request that broke its operation's security requirement. An unknown, expired or revoked
+ * credential is not one: the contract cannot say which secrets are valid, and clients are expected to
+ * meet those 401s (a token-expiry test must not fail a CI gate).
+ */
+export function authViolation(
+  rule: 'auth-missing' | 'auth-scheme' | 'auth-invalid',
+  message: string,
+): Violation {
+  return { source: 'request', rule, where: 'authorization', message };
+}
 
 /** The media types an operation's request body may have, as declared (lower case). */
 export function declaredRequestTypes(operation: Operation): string[] {

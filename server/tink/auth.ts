@@ -1,6 +1,8 @@
 import { clockNow } from '../clock.js';
 import type { SandboxDeps } from '../deps.js';
 import type { AuthOutcome, RoutedRequest } from '../http/surface.js';
+import { authViolation } from '../http/violations.js';
+import type { Violation } from '../journal.js';
 import { splitMagicCredential } from '../scenarios/magic.js';
 import type { TenantData } from '../store/types.js';
 import { DEFAULT_TENANT_ID } from '../tenants.js';
@@ -46,10 +48,17 @@ export const RULES: Record<string, Rule> = {
 
 type Outcome = AuthOutcome<TinkPrincipal>;
 
-const refuse = (status: number, message: string, code: string, tenantId?: string): Outcome => ({
+const refuse = (
+  status: number,
+  message: string,
+  code: string,
+  tenantId?: string,
+  violation?: Violation,
+): Outcome => ({
   ok: false,
   response: oauthError(status, message, code),
   ...(tenantId ? { tenantId } : {}),
+  ...(violation ? { violation } : {}),
 });
 
 /**
@@ -85,8 +94,13 @@ function findToken(deps: SandboxDeps, value: string): { tenant: TenantData; toke
 export function authenticateBearer(routed: RoutedRequest, deps: SandboxDeps): Outcome {
   const header = routed.request.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match)
-    return refuse(401, 'The Authorization header is missing or is not a bearer token.', 'auth.missing_token');
+  if (!match) {
+    const message = 'The Authorization header is missing or is not a bearer token.';
+    const violation = header
+      ? authViolation('auth-scheme', `expected Authorization: Bearer <token>, got ${header.split(' ')[0]}`)
+      : authViolation('auth-missing', 'no Authorization header; the operation needs a bearer token');
+    return refuse(401, message, 'auth.missing_token', undefined, violation);
+  }
   const found = findToken(deps, match[1]!);
   if (!found) return refuse(401, 'The access token is not valid.', 'auth.invalid_token');
   const { tenant, token } = found;
@@ -96,7 +110,8 @@ export function authenticateBearer(routed: RoutedRequest, deps: SandboxDeps): Ou
   if (!rule) throw new Error(`tink: no auth rule for operationId ${routed.operationId}`);
   if (rule.token !== token.kind) {
     const wanted = rule.token === 'client' ? 'a client token' : 'a user token';
-    return refuse(403, `This endpoint only accepts ${wanted}.`, 'auth.wrong_token_type', tenant.id);
+    const message = `This endpoint only accepts ${wanted}.`;
+    return refuse(403, message, 'auth.wrong_token_type', tenant.id, authViolation('auth-invalid', message));
   }
   if (!rule.scopes.some((scope) => token.scopes.includes(scope))) {
     const message = `The access token is missing the required scope: ${rule.scopes.join(' or ')}.`;

@@ -1,6 +1,8 @@
 import { clockNow } from '../clock.js';
 import type { SandboxDeps } from '../deps.js';
 import type { AuthOutcome, RoutedRequest } from '../http/surface.js';
+import { authViolation } from '../http/violations.js';
+import type { Violation } from '../journal.js';
 import { splitMagicCredential } from '../scenarios/magic.js';
 import type { TenantData } from '../store/types.js';
 import { DEFAULT_TENANT_ID } from '../tenants.js';
@@ -14,17 +16,24 @@ export type Xs2aPrincipal =
 
 type Outcome = AuthOutcome<Xs2aPrincipal>;
 
-/** The Basic-auth password for username `api`, or why there is none (reference §2). */
-function passwordOf(header: string | undefined): { password: string } | { problem: string } {
-  if (!header) return { problem: 'Unauthenticated: send HTTP Basic credentials (username api).' };
+/** The Basic-auth password for username `api`, or why there is none and which rule that breaks (reference §2). */
+function passwordOf(
+  header: string | undefined,
+): { password: string } | { problem: string; violation: Violation } {
+  const broken = (rule: 'auth-missing' | 'auth-scheme', problem: string) => ({
+    problem,
+    violation: authViolation(rule, problem.replace(/^Unauthenticated: /, '')),
+  });
+  if (!header) return broken('auth-missing', 'Unauthenticated: send HTTP Basic credentials (username api).');
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
-  if (!match) return { problem: 'Unauthenticated: the Authorization header is not HTTP Basic.' };
+  if (!match) return broken('auth-scheme', 'Unauthenticated: the Authorization header is not HTTP Basic.');
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 0) return { problem: 'Unauthenticated: the Basic credentials are malformed.' };
-  if (decoded.slice(0, colon) !== 'api') return { problem: 'Unauthenticated: the username must be api.' };
+  if (colon < 0) return broken('auth-scheme', 'Unauthenticated: the Basic credentials are malformed.');
+  if (decoded.slice(0, colon) !== 'api')
+    return broken('auth-scheme', 'Unauthenticated: the username must be api.');
   const password = decoded.slice(colon + 1);
-  return password ? { password } : { problem: 'Unauthenticated: the password is empty.' };
+  return password ? { password } : broken('auth-scheme', 'Unauthenticated: the password is empty.');
 }
 
 function findToken(
@@ -48,6 +57,7 @@ const wrongKind = (tenant: TenantData, message: string): Outcome => ({
   ok: false,
   tenantId: tenant.id,
   response: xs2aError(403, message),
+  violation: authViolation('auth-invalid', message),
 });
 
 /**
@@ -57,7 +67,8 @@ const wrongKind = (tenant: TenantData, message: string): Outcome => ({
  */
 export function authenticate(routed: RoutedRequest, deps: SandboxDeps): Outcome {
   const found = passwordOf(routed.request.headers.authorization);
-  if ('problem' in found) return { ok: false, response: unauthorized(found.problem) };
+  if ('problem' in found)
+    return { ok: false, response: unauthorized(found.problem), violation: found.violation };
   const { credential, scenario } = splitMagicCredential(found.password);
   const token = needsToken(routed);
   const magic = scenario ? { scenario } : {};

@@ -97,3 +97,89 @@ describe('contract violations', () => {
     assert.match(unknown.body.detail, /unknown tenant 'nobody'/);
   });
 });
+
+describe('authentication that breaks the contract', () => {
+  let sandbox: TestSandbox;
+  before(async () => {
+    sandbox = await startSandbox();
+  });
+  after(() => sandbox.close());
+
+  /** The rules recorded for one request, attributed to the default tenant by header. */
+  async function rulesOf(send: (tenantHeader: Record<string, string>) => Promise<unknown>) {
+    await sandbox.http.delete('/__admin/requests?tenant=*').expect(200);
+    await send({ 'x-sandbox-tenant': 'default' });
+    const [entry] = (await sandbox.http.get('/__admin/requests').expect(200)).body.requests;
+    return entry.violations.map((v: { rule: string }) => v.rule) as string[];
+  }
+
+  it('records a missing or non-Bearer Tink Authorization, and a user token where a client token is needed', async () => {
+    const get = '/data/v2/connector/operations/op-1';
+    assert.deepEqual(await rulesOf((h) => sandbox.http.get(get).set(h).expect(401)), ['auth-missing']);
+    assert.deepEqual(
+      await rulesOf((h) =>
+        sandbox.http
+          .get(get)
+          .set({ ...h, authorization: 'Basic YXBpOmtleQ==' })
+          .expect(401),
+      ),
+      ['auth-scheme'],
+    );
+    // Tink's own answer to an unknown token is a 401, but the request kept the contract.
+    assert.deepEqual(
+      await rulesOf((h) =>
+        sandbox.http
+          .get(get)
+          .set({ ...h, authorization: 'Bearer not-a-token' })
+          .expect(401),
+      ),
+      [],
+    );
+  });
+
+  it('records a missing or non-Basic XS2A Authorization, a wrong username, and the wrong kind of credential', async () => {
+    const basic = (user: string, password: string) =>
+      `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    const users = '/v1/api/users';
+    assert.deepEqual(await rulesOf((h) => sandbox.http.get(users).set(h).expect(401)), ['auth-missing']);
+    assert.deepEqual(
+      await rulesOf((h) =>
+        sandbox.http
+          .get(users)
+          .set({ ...h, authorization: 'Bearer sandbox-api-key' })
+          .expect(401),
+      ),
+      ['auth-scheme'],
+    );
+    assert.deepEqual(
+      await rulesOf((h) =>
+        sandbox.http
+          .get(users)
+          .set({ ...h, authorization: basic('admin', 'sandbox-api-key') })
+          .expect(401),
+      ),
+      ['auth-scheme'],
+    );
+    assert.deepEqual(
+      await rulesOf((h) =>
+        sandbox.http
+          .get('/v1/api/accounts')
+          .set({ ...h, authorization: basic('api', 'sandbox-api-key') })
+          .expect(403),
+      ),
+      ['auth-invalid'],
+    );
+    const listed = await sandbox.http.get('/__admin/violations?rule=auth-invalid').expect(200);
+    await expectContract(listed, 'listViolations');
+    assert.equal(listed.body.violations[0].path, '/v1/api/accounts');
+    assert.deepEqual(
+      await rulesOf((h) =>
+        sandbox.http
+          .get(users)
+          .set({ ...h, authorization: basic('api', 'unknown-key') })
+          .expect(401),
+      ),
+      [],
+    );
+  });
+});
