@@ -79,7 +79,11 @@ export async function createSandbox(input: SandboxOptionsInput & { logger?: Logg
       `--scenario: unknown scenario '${options.scenario}'; known: ${scenarios.registry.names().join(', ')}`,
     );
   }
-  const store = await Store.open(options.dataFile);
+  // The engine watches --scenarios-dir: stop that if the data file cannot be opened.
+  const store = await Store.open(options.dataFile).catch((error: unknown) => {
+    scenarios.close();
+    throw error;
+  });
   const deps: SandboxDeps = {
     options,
     store,

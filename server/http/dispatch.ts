@@ -5,7 +5,7 @@ import { type ApiName, journalBody } from '../journal.js';
 import { responseViolations } from './contract-check.js';
 import { type EncodedResponse, encodeResponse } from './encode.js';
 import { redactHeaders } from './redact.js';
-import { runSurface, type Surface, type SurfaceOutcome } from './surface.js';
+import { outcomeOf, runSurface, type Surface, type SurfaceOutcome } from './surface.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
 import { VIOLATIONS_HEADER, violationSummary } from './violations.js';
 
@@ -67,10 +67,10 @@ function checkContract(surface: Surface, outcome: SurfaceOutcome, deps: SandboxD
  * the emulated APIs are journaled; the response is encoded here and nowhere else.
  */
 export function createDispatcher(deps: SandboxDeps, surfaces: Surface[], pages: Page[]): Dispatch {
-  const route = router(deps, surfaces, pages);
+  const answer = answerer(deps, surfaces, pages);
   return async function dispatch(request) {
     const started = monotonicMs();
-    const { encoded, note } = await route(request, started);
+    const { encoded, note } = await answer(request, started);
     const ms = Math.round((monotonicMs() - started) * 10) / 10;
     deps.logger.info(
       { ...note, status: encoded.status, ms },
@@ -87,7 +87,8 @@ interface LogNote {
   operationId?: string | null;
 }
 
-function router(deps: SandboxDeps, surfaces: Surface[], pages: Page[]) {
+/** Finds the page or surface for a request and answers it, journaling emulated-API requests. */
+function answerer(deps: SandboxDeps, surfaces: Surface[], pages: Page[]) {
   return async (
     request: SandboxRequest,
     started: number,
@@ -116,14 +117,7 @@ function router(deps: SandboxDeps, surfaces: Surface[], pages: Page[]) {
       outcome = await runSurface(surface, request, deps);
       checkContract(surface, outcome, deps);
     } catch (error) {
-      outcome = {
-        response: unexpected(error, request, deps),
-        operation: null,
-        tenant: null,
-        tenantId: null,
-        violations: [],
-        scenarioRule: null,
-      };
+      outcome = outcomeOf(unexpected(error, request, deps));
     }
     let response = surface.finish ? surface.finish(outcome.response, request) : outcome.response;
     if (JOURNALED.has(surface.name) && outcome.violations.length > 0) {

@@ -73,6 +73,16 @@ export interface SurfaceOutcome {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** An outcome that knows nothing yet but its response. */
+export const outcomeOf = (response: SandboxResponse): SurfaceOutcome => ({
+  response,
+  operation: null,
+  tenant: null,
+  tenantId: null,
+  violations: [],
+  scenarioRule: null,
+});
+
 export function toOpenApiRequest(request: SandboxRequest, body?: unknown): OpenApiRequest {
   return { method: request.method, path: request.path, headers: request.headers, query: request.query, body };
 }
@@ -99,14 +109,7 @@ export async function runSurface<P>(
   request: SandboxRequest,
   deps: SandboxDeps,
 ): Promise<SurfaceOutcome> {
-  const outcome: SurfaceOutcome = {
-    response: { status: 500 },
-    operation: null,
-    tenant: null,
-    tenantId: null,
-    violations: [],
-    scenarioRule: null,
-  };
+  const outcome = outcomeOf({ status: 500 });
   const router = routerFor(surface.api);
   const route = router.match(request.method, request.path);
   if (!route) {
